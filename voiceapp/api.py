@@ -1,0 +1,30 @@
+"""Registers the JSON API (flask-smorest, OpenAPI generated from the schemas) and plain blueprints."""
+from voiceapp.extensions import api
+
+
+def register(app):
+    from voiceapp import health
+    from voiceapp.audit.api import blp as audit_blp
+    from voiceapp.auth.api import blp as auth_blp
+    from voiceapp.people.api import blp as people_blp
+    from voiceapp.promises.api import blp as promises_blp
+    from voiceapp.rights.api import blp as rights_blp
+    from voiceapp.surveys.api import blp as surveys_blp
+    from voiceapp.tellus.api import blp as tellus_blp
+
+    if not app.config["API_DOCS_ENABLED"]:
+        app.config["OPENAPI_SWAGGER_UI_PATH"] = None
+    api.init_app(app, spec_kwargs={"security": [{"bearerAuth": []}]})
+    api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+    for blueprint in (auth_blp, people_blp, promises_blp, tellus_blp, surveys_blp, rights_blp, audit_blp):
+        api.register_blueprint(blueprint)
+    app.register_blueprint(health.bp)
+    if app.config["API_DOCS_ENABLED"]:
+        app.register_blueprint(_docs_assets())
+
+
+def _docs_assets():
+    """Serve Swagger UI from the installed package: no CDN, no third-party scripts (PRIV-09)."""
+    from flask import Blueprint
+    from swagger_ui_bundle import swagger_ui_path
+    return Blueprint("docs_assets", __name__, static_folder=swagger_ui_path, static_url_path="/api/docs/assets")

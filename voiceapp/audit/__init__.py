@@ -1,0 +1,1 @@
+"""The append-only audit trail of who saw or changed what, and when."""

@@ -1,0 +1,164 @@
+"""Staff sign-in, server-side sessions and staff user management."""
+import logging
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+
+from voiceapp import crypto
+from voiceapp.audit import services as audit
+from voiceapp.auth import passwords
+from voiceapp.auth.actors import Actor
+from voiceapp.auth.models import AuthSession, Role, StaffUser
+from voiceapp.database import transaction, utcnow
+from voiceapp.errors import Conflict, Invalid, NotFound, NotSignedIn
+from voiceapp.extensions import db
+
+log = logging.getLogger(__name__)
+SIGN_IN_FAILED = "Email or password not right"
+TOUCH_INTERVAL = timedelta(seconds=60)
+
+
+def _timeouts(is_staff):
+    cfg = current_app.config
+    if is_staff:
+        return cfg["SESSION_IDLE_TIMEOUT"], cfg["SESSION_ABSOLUTE_TIMEOUT"]
+    return cfg["YOUNG_PERSON_SESSION_IDLE_TIMEOUT"], cfg["YOUNG_PERSON_SESSION_ABSOLUTE_TIMEOUT"]
+
+
+def open_session(*, staff_user_id=None, young_person_id=None):
+    """Start a new session (a fresh token at every sign-in) and return the token, shown once."""
+    token = crypto.new_token()
+    _, absolute = _timeouts(staff_user_id is not None)
+    db.session.add(AuthSession(token_hash=crypto.token_hash(token), staff_user_id=staff_user_id,
+                               young_person_id=young_person_id, expires_at=utcnow() + absolute))
+    return token
+
+
+def sign_in_staff(*, email, password):
+    """Check a staff password; lock the account after repeated failures, answering the same either way."""
+    user = db.session.scalar(sa.select(StaffUser).where(StaffUser.email == email.strip().lower()))
+    ok = passwords.verify_password(user.password_hash if user else None, password)
+    now = utcnow()
+    with transaction():
+        if user is None or not user.is_active or (user.locked_until and user.locked_until > now):
+            raise_after = True
+        elif not ok:
+            _record_failure(user, now)
+            raise_after = True
+        else:
+            user.failed_sign_ins, user.locked_until, raise_after = 0, None, False
+            token = open_session(staff_user_id=user.id)
+            audit.record(actor=Actor.for_staff(user), action="auth.sign_in",
+                         object_type="staff_user", object_id=user.id)
+    if raise_after:
+        log.info("staff sign-in refused")
+        raise NotSignedIn(SIGN_IN_FAILED)
+    return token, user
+
+
+def _record_failure(user, now):
+    user.failed_sign_ins += 1
+    if user.failed_sign_ins >= current_app.config["STAFF_LOCKOUT_ATTEMPTS"]:
+        user.locked_until = now + current_app.config["STAFF_LOCKOUT_PERIOD"]
+        user.failed_sign_ins = 0
+        log.warning("staff account %s locked after repeated failed sign-ins", user.id)
+
+
+def authenticate(token):
+    """The actor behind a bearer token, or None when it is unknown, revoked, idle or past its life."""
+    if not token:
+        return None
+    row = db.session.scalar(sa.select(AuthSession).where(AuthSession.token_hash == crypto.token_hash(token)))
+    now = utcnow()
+    if row is None or row.revoked_at or row.expires_at <= now:
+        return None
+    idle, _ = _timeouts(row.staff_user_id is not None)
+    if row.last_seen_at + idle <= now:
+        return None
+    actor = _actor_for(row)
+    if actor and now - row.last_seen_at > TOUCH_INTERVAL:
+        with transaction():
+            row.last_seen_at = now
+    return actor
+
+
+def _actor_for(row):
+    if row.staff_user_id:
+        user = db.session.get(StaffUser, row.staff_user_id)
+        if not user.is_active:
+            return None
+        return Actor.for_staff(user, session_id=row.id)
+    from voiceapp.people.models import YoungPerson
+    person = db.session.get(YoungPerson, row.young_person_id)
+    if person is None or person.erased_at:
+        return None
+    return Actor.for_young_person(person, session_id=row.id)
+
+
+def sign_out(*, actor):
+    """End this session on the server: the token stops working at once."""
+    with transaction():
+        row = db.session.get(AuthSession, actor.session_id)
+        if row and not row.revoked_at:
+            row.revoked_at = utcnow()
+
+
+def end_all_sessions(*, staff_user_id=None, young_person_id=None):
+    column = AuthSession.staff_user_id if staff_user_id else AuthSession.young_person_id
+    db.session.execute(sa.update(AuthSession).where(
+        column == (staff_user_id or young_person_id), AuthSession.revoked_at.is_(None)).values(revoked_at=utcnow()))
+
+
+def create_staff(*, actor, email, display_name, role, password, council=None, priority_id=None):
+    """Add a staff user; council members must name their council, priority leads their priority."""
+    passwords.check_policy(password)
+    email = email.strip().lower()
+    _check_role_fields(role, council, priority_id)
+    if db.session.scalar(sa.select(StaffUser.id).where(StaffUser.email == email)):
+        raise Conflict("A staff user with that email already exists", field="email", reason="already in use")
+    with transaction():
+        user = StaffUser(email=email, display_name=display_name, role=role, council=council,
+                         priority_id=priority_id, password_hash=passwords.hash_password(password))
+        db.session.add(user)
+        db.session.flush()
+        audit.record(actor=actor, action="staff.create", object_type="staff_user", object_id=user.id)
+    return user
+
+
+def _check_role_fields(role, council, priority_id):
+    if role == Role.COUNCIL_MEMBER and council is None:
+        raise Invalid("A council member needs a council", field="council", reason="required for council members")
+    if role == Role.PRIORITY_LEAD and priority_id is None:
+        raise Invalid("A priority lead needs a priority", field="priority_id", reason="required for priority leads")
+
+
+def get_staff(staff_id):
+    user = db.session.get(StaffUser, staff_id)
+    if user is None:
+        raise NotFound("No such staff user")
+    return user
+
+
+def list_staff():
+    return db.session.scalars(sa.select(StaffUser).order_by(StaffUser.display_name)).all()
+
+
+def update_staff(*, actor, staff_id, changes):
+    """Change a staff user's role or name, or disable them; disabling ends their sessions at once."""
+    user = get_staff(staff_id)
+    if "password" in changes:
+        passwords.check_policy(changes["password"])
+    _check_role_fields(changes.get("role", user.role), changes.get("council", user.council),
+                       changes.get("priority_id", user.priority_id))
+    with transaction():
+        for key, value in changes.items():
+            if key == "password":
+                user.password_hash = passwords.hash_password(value)
+            else:
+                setattr(user, key, value)
+        if changes.get("is_active") is False or "password" in changes or "role" in changes:
+            end_all_sessions(staff_user_id=user.id)
+        audit.record(actor=actor, action="staff.update", object_type="staff_user", object_id=user.id,
+                     detail={"fields": sorted(changes)})
+    return user

@@ -1,0 +1,83 @@
+"""Command-line entry points: the root group wiring each domain's commands."""
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
+from flask import current_app
+from flask.cli import with_appcontext
+
+from voiceapp.auth import codes
+from voiceapp.auth import services as auth
+from voiceapp.auth.actors import SYSTEM, Actor
+from voiceapp.auth.models import Role, StaffUser
+from voiceapp.database import utcnow
+from voiceapp.extensions import db
+from voiceapp.people import services as people
+from voiceapp.people.models import AgeBand, Cohort
+from voiceapp.promises import seed as promise_seed
+from voiceapp.surveys import definitions as surveys
+
+DEMO_EMAIL = "voice.officer@example.org"
+
+
+@click.command("seed")
+@click.option("--demo/--no-demo", default=True, help="Also create a demo staff account, young person and survey.")
+@with_appcontext
+def seed_command(demo):
+    """Load the strategic priorities and promise sets; with --demo, demo accounts for trying things out."""
+    added = promise_seed.seed_all()
+    click.echo(f"Promise sets added: {len(added)} (priorities and promises are loaded).")
+    if demo:
+        _seed_demo()
+
+
+def _seed_demo():
+    password = secrets.token_urlsafe(12)
+    user = db.session.scalar(sa.select(StaffUser).where(StaffUser.email == DEMO_EMAIL))
+    if user is None:
+        auth.create_staff(actor=SYSTEM, email=DEMO_EMAIL, display_name="Demo voice officer",
+                          role=Role.VOICE_OFFICER, password=password)
+    else:
+        auth.update_staff(actor=SYSTEM, staff_id=user.id, changes={"password": password, "is_active": True})
+    person = people.create_young_person(actor=SYSTEM, cohort=Cohort.CHILD_IN_CARE, age_band=AgeBand.AGE_13_15)
+    staff = Actor.for_staff(db.session.scalar(sa.select(StaffUser).where(StaffUser.email == DEMO_EMAIL)))
+    code, _ = codes.issue_invitation(actor=staff, young_person_id=person.id)
+    _demo_survey(staff)
+    env = Path(current_app.instance_path) / "demo.env"
+    env.write_text(f"EMAIL={DEMO_EMAIL}\nPASSWORD={password}\nINVITATION={code}\n")
+    env.chmod(0o600)
+    click.echo(f"Demo staff sign-in: {DEMO_EMAIL} / {password}")
+    click.echo(f"Demo young person invitation code: {code}")
+    click.echo(f"(also written to {env} for the README's quick tour)")
+
+
+def _demo_survey(staff):
+    if surveys.list_surveys():
+        return
+    survey = surveys.create_survey(
+        actor=staff, title="Your home", opens_at=utcnow() - timedelta(days=1), closes_at=utcnow() + timedelta(days=60),
+        questions=[{"kind": "scale", "prompt": "How safe do you feel where you live?", "scale_min": 1,
+                    "scale_max": 5, "required": True, "priority": 2},
+                   {"kind": "yes_no", "prompt": "Do you know who to talk to if something is wrong?"},
+                   {"kind": "free_text", "prompt": "What one thing would make your home better?"}])
+    surveys.publish_survey(actor=staff, survey_id=survey.id)
+
+
+@click.command("create-staff")
+@click.option("--email", required=True)
+@click.option("--name", "display_name", required=True)
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.password_option()
+@with_appcontext
+def create_staff_command(email, display_name, role, password):
+    """Add a staff user (for the first voice and influence officer on a new deployment)."""
+    user = auth.create_staff(actor=SYSTEM, email=email, display_name=display_name, role=Role(role),
+                             password=password)
+    click.echo(f"Created {user.role.value} {user.email}")
+
+
+def register(app):
+    app.cli.add_command(seed_command)
+    app.cli.add_command(create_staff_command)

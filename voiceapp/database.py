@@ -1,0 +1,66 @@
+"""Database building blocks: naming convention, ids, timestamps and the one transaction per use case."""
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timezone
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+
+metadata = sa.MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+
+def utcnow():
+    """The current time, timezone-aware in UTC (patched by tests through time-machine)."""
+    return datetime.now(timezone.utc)
+
+
+def new_id():
+    """A random, non-enumerable identifier (UUIDv4)."""
+    return uuid.uuid4()
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores aware datetimes as UTC and always returns them aware, on SQLite and PostgreSQL alike."""
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None:
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given to a UTC column")
+            value = value.astimezone(timezone.utc)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
+def id_column():
+    return sa.Column(sa.Uuid, primary_key=True, default=new_id)
+
+
+@contextmanager
+def transaction():
+    """Run one use case in one commit; any exception rolls everything back."""
+    from voiceapp.extensions import db
+    try:
+        yield db.session
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def enum_type(enum_class):
+    """Store an enum's values (not its Python names) as portable strings with a CHECK constraint."""
+    return sa.Enum(enum_class, native_enum=False, length=40, create_constraint=True,
+                   validate_strings=True, values_callable=lambda members: [m.value for m in members],
+                   name=enum_class.__name__.lower())

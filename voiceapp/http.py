@@ -1,0 +1,45 @@
+"""Request plumbing: request ids, trusted proxies, security headers and log hygiene."""
+import logging
+import secrets
+
+from flask import g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from voiceapp import logs
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+
+def assign_request_id():
+    g.request_id = secrets.token_hex(8)
+
+
+def security_headers(response):
+    headers = response.headers
+    headers["X-Request-ID"] = g.get("request_id", "")
+    headers.setdefault("Content-Security-Policy",
+                       DOCS_CSP if request.path.startswith("/api/docs") else CSP)
+    headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "no-referrer"
+    headers["X-Frame-Options"] = "DENY"
+    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    headers["Permissions-Policy"] = "geolocation=(), camera=(), microphone=()"
+    if request.path.startswith(("/api/v1", "/twilio")):
+        # Personal data must not sit in shared or browser caches (ASVS 14.3.2).
+        headers["Cache-Control"] = "no-store"
+        headers["Pragma"] = "no-cache"
+    return response
+
+
+def register(app):
+    hops = int(app.config.get("PROXY_HOPS") or 0)
+    if hops:
+        # Trust exactly the configured proxies; anything further left in X-Forwarded-For is the client's claim.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0, x_prefix=0)
+    app.before_request(assign_request_id)
+    app.after_request(security_headers)
+    logs.configure(app)

@@ -1,0 +1,40 @@
+"""Logging that never carries a young person's words, number, code or token (PRIV-01)."""
+import logging
+import re
+
+from flask import g, has_request_context
+
+# Defence in depth: callers never log such values, and this mask catches any that slip through.
+PHONE = re.compile(r"\+?\d[\d\s().-]{8,}\d")
+LONG_SECRET = re.compile(r"\b[A-Za-z0-9_\-]{24,}\b")
+
+
+def scrub(text):
+    return LONG_SECRET.sub("[secret]", PHONE.sub("[number]", text))
+
+
+class ScrubFilter(logging.Filter):
+    """Adds the request id and masks phone numbers and token-like strings in every record."""
+
+    def filter(self, record):
+        record.request_id = g.get("request_id", "-") if has_request_context() else "-"
+        message = record.getMessage()
+        cleaned = scrub(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def configure(app):
+    handler_filter = ScrubFilter()
+    for handler in logging.getLogger().handlers + app.logger.handlers:
+        if not any(isinstance(f, ScrubFilter) for f in handler.filters):
+            handler.addFilter(handler_filter)
+    if not any(isinstance(f, ScrubFilter) for f in app.logger.filters):
+        app.logger.addFilter(handler_filter)
+    for name in ("voiceapp", "werkzeug", "twilio"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, ScrubFilter) for f in logger.filters):
+            logger.addFilter(handler_filter)
+    # twilio's HTTP client logs request bodies at INFO: keep it quiet.
+    logging.getLogger("twilio.http_client").setLevel(logging.WARNING)

@@ -1,0 +1,1 @@
+"""Outbound messages (SMS, email): used by the domains, calling none of them."""

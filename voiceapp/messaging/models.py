@@ -1,0 +1,36 @@
+"""OutboundMessage: the outbox row every send starts as, so nothing is lost if the provider is down."""
+import enum
+
+import sqlalchemy as sa
+
+from voiceapp.database import UTCDateTime, enum_type, id_column, utcnow
+from voiceapp.extensions import db
+
+
+class OutboundStatus(str, enum.Enum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    UNDELIVERED = "undelivered"
+    FAILED = "failed"
+    SUPPRESSED = "suppressed"     # opted out: never sent
+    EXPIRED = "expired"
+
+
+class OutboundMessage(db.Model):
+    __tablename__ = "outbound_messages"
+    id = id_column()
+    young_person_id = sa.Column(sa.Uuid, sa.ForeignKey("young_people.id", ondelete="CASCADE"), index=True)
+    to_encrypted = sa.Column(sa.Text, nullable=False)
+    body_encrypted = sa.Column(sa.Text, nullable=False)
+    purpose = sa.Column(sa.String(32), nullable=False)
+    status = sa.Column(enum_type(OutboundStatus), nullable=False,
+                       default=OutboundStatus.QUEUED, index=True)
+    direct_reply = sa.Column(sa.Boolean, nullable=False, default=False)
+    urgent = sa.Column(sa.Boolean, nullable=False, default=False)
+    attempts = sa.Column(sa.Integer, nullable=False, default=0)
+    provider_sid = sa.Column(sa.String(64), unique=True)
+    error_code = sa.Column(sa.String(16))
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    sent_at = sa.Column(UTCDateTime)

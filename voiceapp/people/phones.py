@@ -1,0 +1,25 @@
+"""Phone numbers: parse to E.164, hash for lookup, encrypt for sending, mask for showing."""
+import phonenumbers
+
+from voiceapp import crypto
+from voiceapp.errors import Invalid
+
+
+def normalise(raw, *, field="phone"):
+    """Parse a UK or international number to E.164, or refuse it with a reason."""
+    try:
+        parsed = phonenumbers.parse(str(raw), "GB")
+    except phonenumbers.NumberParseException:
+        raise Invalid("That phone number is not right", field=field, reason="not a phone number") from None
+    if not phonenumbers.is_valid_number(parsed):
+        raise Invalid("That phone number is not right", field=field, reason="not a valid phone number")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def lookup_hash(e164):
+    return crypto.lookup_hash("phone:" + e164)
+
+
+def mask(e164):
+    """Show only the last three digits (PRIV-05)."""
+    return e164[:3] + "•" * max(len(e164) - 6, 0) + e164[-3:]

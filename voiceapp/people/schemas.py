@@ -1,0 +1,63 @@
+"""Bodies for young people's profiles: what they see of themselves, and what staff see."""
+from marshmallow import fields, validate
+
+from voiceapp.people.models import AgeBand, Cohort, VoiceGroup
+from voiceapp.schemas import StrictSchema, when
+
+LANGUAGE = fields.String(validate=validate.OneOf(["en", "ar"]))
+
+
+class ProfileSchema(StrictSchema):
+    """A young person's own profile: no name, no date of birth, ever."""
+    id = fields.UUID(dump_only=True)
+    cohort = fields.Enum(Cohort, by_value=True, dump_only=True)
+    age_band = fields.Enum(AgeBand, by_value=True, dump_only=True)
+    language = fields.String(dump_only=True)
+    voice_groups = fields.List(fields.String(), dump_only=True)
+    consent_to_quote = fields.Boolean(dump_only=True)
+    consent_to_contact = fields.Boolean(dump_only=True)
+    has_phone = fields.Function(lambda p: p.phone is not None, dump_only=True)
+
+
+class ProfileUpdateSchema(StrictSchema):
+    language = fields.String(validate=validate.OneOf(["en", "ar"]))
+    voice_groups = fields.List(fields.Enum(VoiceGroup, by_value=True))
+    consent_to_quote = fields.Boolean()
+    consent_to_contact = fields.Boolean()
+
+
+class YoungPersonCreateSchema(StrictSchema):
+    cohort = fields.Enum(Cohort, by_value=True, required=True)
+    age_band = fields.Enum(AgeBand, by_value=True, required=True)
+    language = fields.String(load_default="en", validate=validate.OneOf(["en", "ar"]))
+    voice_groups = fields.List(fields.Enum(VoiceGroup, by_value=True), load_default=list)
+    consent_to_quote = fields.Boolean(load_default=False)
+    consent_to_contact = fields.Boolean(load_default=False)
+    phone = fields.String(validate=validate.Length(min=5, max=32))
+
+
+class YoungPersonStaffSchema(StrictSchema):
+    """What staff see: the number only masked (PRIV-05)."""
+    id = fields.UUID()
+    cohort = fields.Enum(Cohort, by_value=True)
+    age_band = fields.Enum(AgeBand, by_value=True)
+    language = fields.String()
+    voice_groups = fields.List(fields.String())
+    consent_to_quote = fields.Boolean()
+    consent_to_contact = fields.Boolean()
+    phone_masked = fields.Function(lambda p: p.phone.masked if p.phone else None)
+    sms_opted_out = fields.Function(lambda p: p.sms_opted_out_at is not None)
+    created_at = when()
+
+
+class PhoneLookupSchema(StrictSchema):
+    phone = fields.String(required=True, validate=validate.Length(min=5, max=32))
+
+
+class SetPhoneSchema(PhoneLookupSchema):
+    pass
+
+
+class InvitationSchema(StrictSchema):
+    code = fields.String()
+    expires_at = when()

@@ -1,0 +1,102 @@
+"""Use cases for young people's profiles and phone numbers."""
+import sqlalchemy as sa
+
+from voiceapp import crypto
+from voiceapp.audit import services as audit
+from voiceapp.database import transaction
+from voiceapp.errors import Conflict, NotFound
+from voiceapp.extensions import db
+from voiceapp.people import phones
+from voiceapp.people.models import PhoneNumber, YoungPerson
+
+PROFILE_FIELDS = {"cohort", "age_band", "language", "consent_to_quote", "consent_to_contact"}
+
+
+def create_young_person(*, actor, cohort, age_band, language="en", voice_groups=(),
+                        consent_to_quote=False, consent_to_contact=False, phone=None):
+    """Register a young person pseudonymously; consents start off (high privacy by default)."""
+    with transaction():
+        person = YoungPerson(cohort=cohort, age_band=age_band, language=language,
+                             consent_to_quote=consent_to_quote, consent_to_contact=consent_to_contact)
+        person.set_voice_groups(voice_groups)
+        db.session.add(person)
+        db.session.flush()
+        if phone:
+            _attach_phone(person, phone)
+        audit.record(actor=actor, action="young_person.create", object_type="young_person", object_id=person.id)
+    return person
+
+
+def _attach_phone(person, raw):
+    e164 = phones.normalise(raw)
+    digest = phones.lookup_hash(e164)
+    owner = db.session.scalar(sa.select(PhoneNumber.young_person_id).where(PhoneNumber.lookup_hash == digest))
+    if owner and owner != person.id:
+        raise Conflict("That phone number belongs to someone else", field="phone", reason="already registered")
+    if person.phone is None:
+        person.phone = PhoneNumber(lookup_hash=digest, number_encrypted=crypto.encrypt(e164),
+                                   last_digits=e164[-3:])
+    else:
+        person.phone.lookup_hash, person.phone.last_digits = digest, e164[-3:]
+        person.phone.number_encrypted = crypto.encrypt(e164)
+
+
+def set_phone(*, actor, young_person_id, phone):
+    """Give a young person a phone number (or change it); a number belongs to one person only."""
+    person = get_young_person(young_person_id)
+    with transaction():
+        _attach_phone(person, phone)
+        audit.record(actor=actor, action="young_person.set_phone", object_type="young_person", object_id=person.id)
+    return person
+
+
+def get_young_person(young_person_id):
+    person = db.session.get(YoungPerson, young_person_id)
+    if person is None or person.erased_at:
+        raise NotFound("No such young person")
+    return person
+
+
+def view_young_person(*, actor, young_person_id):
+    """A staff view of a profile, which is audited."""
+    person = get_young_person(young_person_id)
+    with transaction():
+        audit.record(actor=actor, action="young_person.view", object_type="young_person", object_id=person.id)
+    return person
+
+
+def find_by_phone(raw):
+    """The young person with this number, or None; the number itself is never stored in the clear."""
+    digest = phones.lookup_hash(phones.normalise(raw))
+    return db.session.scalar(sa.select(YoungPerson).join(PhoneNumber).where(
+        PhoneNumber.lookup_hash == digest, YoungPerson.erased_at.is_(None)))
+
+
+def lookup_by_phone(*, actor, phone):
+    """Staff find a young person by number without the number being listed anywhere."""
+    person = find_by_phone(phone)
+    if person is None:
+        raise NotFound("No young person has that number")
+    with transaction():
+        audit.record(actor=actor, action="young_person.lookup", object_type="young_person", object_id=person.id)
+    return person
+
+
+def phone_of(person):
+    """The E.164 number for sending, or None."""
+    return crypto.decrypt(person.phone.number_encrypted) if person.phone else None
+
+
+def update_profile(*, actor, young_person_id, changes):
+    """Change language, cohort, age band, consents or voice groups."""
+    person = get_young_person(young_person_id)
+    with transaction():
+        for key in PROFILE_FIELDS & changes.keys():
+            setattr(person, key, changes[key])
+        if "voice_groups" in changes:
+            person.set_voice_groups(changes["voice_groups"])
+        if "phone" in changes and changes["phone"]:
+            _attach_phone(person, changes["phone"])
+        audit.record(actor=actor, action="young_person.update", object_type="young_person",
+                     object_id=person.id, detail={"fields": sorted(changes)})
+    return person

@@ -1,0 +1,1 @@
+"""The promise: versioned promise sets, the six strategic priorities, and promise checks."""

@@ -1,0 +1,58 @@
+"""Loads the strategic priorities and promise sets from the YAML files beside this module (idempotent)."""
+from importlib import resources
+
+import sqlalchemy as sa
+import yaml
+
+from voiceapp.database import transaction
+from voiceapp.extensions import db
+from voiceapp.promises.models import Promise, PromiseSet, StrategicPriority
+
+DATA_FILES = ("children_in_care.yaml", "care_leavers.yaml")
+
+
+def _load(name):
+    return yaml.safe_load(resources.files("voiceapp.promises").joinpath("data", name).read_text("utf-8"))
+
+
+def seed_priorities():
+    existing = {p.number: p for p in db.session.scalars(sa.select(StrategicPriority))}
+    for row in _load("priorities.yaml"):
+        priority = existing.get(row["number"]) or StrategicPriority(number=row["number"])
+        priority.slug, priority.title = row["slug"], row["title"]
+        priority.short_title, priority.translations = row["short_title"], row.get("translations", {})
+        db.session.add(priority)
+    db.session.flush()
+
+
+def seed_promise_sets():
+    """Add any promise set not yet in the database; sets already there are left as staff edited them."""
+    priorities = {p.number: p.id for p in db.session.scalars(sa.select(StrategicPriority))}
+    added = []
+    for name in DATA_FILES:
+        for row in _load(name):
+            if db.session.scalar(sa.select(PromiseSet.id).where(PromiseSet.slug == row["slug"])):
+                continue
+            added.append(_add_set(row, priorities))
+    return added
+
+
+def _add_set(row, priorities):
+    promise_set = PromiseSet(slug=row["slug"], cohort=row["cohort"], version=row["version"], title=row["title"],
+                             source=row.get("source", ""), is_draft=row.get("draft", False))
+    promise_set.promises = [
+        Promise(position=i, text=p["text"], translations={"ar": p["ar"]} if p.get("ar") else {},
+                priority_id=priorities[p["priority"]]) for i, p in enumerate(row["promises"], 1)]
+    db.session.add(promise_set)
+    if row.get("current"):
+        db.session.flush()
+        db.session.execute(sa.update(PromiseSet).where(PromiseSet.cohort == promise_set.cohort)
+                           .values(is_current=False))
+        promise_set.is_current = True
+    return promise_set
+
+
+def seed_all():
+    with transaction():
+        seed_priorities()
+        return seed_promise_sets()

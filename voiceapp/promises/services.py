@@ -1,0 +1,137 @@
+"""Use cases for promise sets and promise checks."""
+import sqlalchemy as sa
+
+from voiceapp import signals
+from voiceapp.audit import services as audit
+from voiceapp.database import transaction
+from voiceapp.errors import Conflict, Invalid, NotFound
+from voiceapp.extensions import db
+from voiceapp.people import services as people
+from voiceapp.promises.models import Promise, PromiseCheck, PromiseRating, PromiseSet, StrategicPriority
+
+
+def list_priorities():
+    return db.session.scalars(sa.select(StrategicPriority).order_by(StrategicPriority.number)).all()
+
+
+def priority_by_number(number):
+    priority = db.session.scalar(sa.select(StrategicPriority).where(StrategicPriority.number == number))
+    if priority is None:
+        raise Invalid("No such priority", field="priority", reason=f"{number} is not a strategic priority (1-6)")
+    return priority
+
+
+def list_sets(cohort=None):
+    query = sa.select(PromiseSet).order_by(PromiseSet.cohort, PromiseSet.version)
+    if cohort:
+        query = query.where(PromiseSet.cohort == cohort)
+    return db.session.scalars(query).all()
+
+
+def get_set(set_id):
+    promise_set = db.session.get(PromiseSet, set_id)
+    if promise_set is None:
+        raise NotFound("No such promise set")
+    return promise_set
+
+
+def current_set(cohort):
+    """The promise set young people of this cohort are asked about now."""
+    promise_set = db.session.scalar(sa.select(PromiseSet).where(
+        PromiseSet.cohort == cohort, PromiseSet.is_current.is_(True)))
+    if promise_set is None:
+        raise NotFound("There is no current promise set for this group yet")
+    return promise_set
+
+
+def create_set(*, actor, slug, cohort, title, promises, source="", is_draft=False, make_current=False):
+    """Add a new version of a cohort's promise; each promise names its strategic priority."""
+    if db.session.scalar(sa.select(PromiseSet.id).where(PromiseSet.slug == slug)):
+        raise Invalid("That slug is taken", field="slug", reason="already used by another promise set")
+    version = (db.session.scalar(sa.select(sa.func.max(PromiseSet.version)).where(PromiseSet.cohort == cohort))
+               or 0) + 1
+    rows = [Promise(position=i, text=p["text"], translations=p.get("translations") or {},
+                    priority_id=priority_by_number(p["priority"]).id) for i, p in enumerate(promises, 1)]
+    with transaction():
+        promise_set = PromiseSet(slug=slug, cohort=cohort, version=version, title=title, source=source,
+                                 is_draft=is_draft, promises=rows)
+        db.session.add(promise_set)
+        db.session.flush()
+        if make_current:
+            _make_current(promise_set)
+        audit.record(actor=actor, action="promise_set.create", object_type="promise_set", object_id=promise_set.id)
+    return promise_set
+
+
+def _make_current(promise_set):
+    db.session.execute(sa.update(PromiseSet).where(PromiseSet.cohort == promise_set.cohort,
+                                                   PromiseSet.id != promise_set.id).values(is_current=False))
+    promise_set.is_current = True
+
+
+def make_current(*, actor, set_id):
+    """Make this set the one its cohort is asked about; the previous one stays for history."""
+    promise_set = get_set(set_id)
+    with transaction():
+        _make_current(promise_set)
+        audit.record(actor=actor, action="promise_set.make_current", object_type="promise_set",
+                     object_id=promise_set.id)
+    return promise_set
+
+
+def record_promise_check(*, actor, young_person_id, answers, channel):
+    """Save one sitting's ratings: only promises of the young person's current set, each at most once."""
+    person = people.get_young_person(young_person_id)
+    promise_set = current_set(person.cohort)
+    _check_answers(promise_set, answers)
+    with transaction():
+        check = PromiseCheck(young_person_id=person.id, promise_set_id=promise_set.id, channel=channel)
+        check.ratings = [PromiseRating(promise_id=a["promise_id"], rating=a["rating"], position=i,
+                                       comment=(a.get("comment") or "").strip() or None)
+                         for i, a in enumerate(answers)]
+        db.session.add(check)
+        db.session.flush()
+        for rating in check.ratings:
+            signals.announce_free_text(source_type="promise_rating", source_id=rating.id,
+                                       young_person_id=person.id, text=rating.comment,
+                                       language=person.language, channel=channel)
+    return check
+
+
+def _check_answers(promise_set, answers):
+    if not answers:
+        raise Invalid("Rate at least one promise", field="answers", reason="must not be empty")
+    allowed = {p.id for p in promise_set.promises}
+    seen = set()
+    for index, answer in enumerate(answers):
+        field = f"answers.{index}.promise_id"
+        if answer["promise_id"] not in allowed:
+            raise Invalid("That promise is not in your promise set", field=field,
+                          reason="not a promise of your current promise set")
+        if answer["promise_id"] in seen:
+            raise Invalid("Each promise once", field=field, reason="this promise is rated twice")
+        seen.add(answer["promise_id"])
+
+
+def list_my_checks(*, actor):
+    return db.session.scalars(sa.select(PromiseCheck).where(PromiseCheck.young_person_id == actor.id)
+                              .order_by(PromiseCheck.submitted_at.desc())).all()
+
+
+def get_my_check(*, actor, check_id):
+    check = db.session.get(PromiseCheck, check_id)
+    # Someone else's record answers exactly like a missing one (no probing, API1).
+    if check is None or check.young_person_id != actor.id:
+        raise NotFound("No such promise check")
+    return check
+
+
+def delete_my_check(*, actor, check_id):
+    """A young person removes a promise check they sent, unless a legal hold keeps it."""
+    from voiceapp.people import holds
+    check = get_my_check(actor=actor, check_id=check_id)
+    reasons = holds.reasons_for(actor.id, object_type="promise_check", object_id=check.id)
+    if reasons:
+        raise Conflict(reasons[0], field="check", reason=reasons[0])
+    with transaction():
+        db.session.delete(check)

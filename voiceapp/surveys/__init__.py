@@ -1,0 +1,1 @@
+"""Surveys: versioned definitions, audiences, and responses saved as the young person goes."""

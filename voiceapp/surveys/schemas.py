@@ -1,0 +1,117 @@
+"""Bodies for survey definitions (staff) and answering them (young people)."""
+from flask_babel import get_locale
+from marshmallow import ValidationError, fields, validate
+
+from voiceapp.people.models import AgeBand, Cohort
+from voiceapp.schemas import StrictSchema, text, when
+from voiceapp.surveys.answers import value_of
+from voiceapp.surveys.models import QuestionKind
+
+
+class AnswerValue(fields.Field):
+    """An answer is a number, true/false, text or a list of option numbers, depending on the question."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, (bool, int, str)) or (isinstance(value, list) and len(value) <= 50):
+            return value
+        raise ValidationError("must be a number, true/false, text or a list of option numbers")
+
+
+def _localised(question, key):
+    translated = (question.translations or {}).get(str(get_locale()), {})
+    return translated.get(key) or getattr(question, key)
+
+
+class QuestionInSchema(StrictSchema):
+    kind = fields.Enum(QuestionKind, by_value=True, required=True)
+    prompt = text(500, required=True)
+    options = fields.List(fields.String(validate=validate.Length(min=1, max=200)), load_default=list,
+                          validate=validate.Length(max=20))
+    scale_min = fields.Integer(validate=validate.Range(min=0, max=10))
+    scale_max = fields.Integer(validate=validate.Range(min=1, max=10))
+    required = fields.Boolean(load_default=False)
+    priority = fields.Integer(validate=validate.Range(min=1, max=6))
+    translations = fields.Dict(keys=fields.String(validate=validate.OneOf(["ar"])), values=fields.Dict())
+
+
+class QuestionSchema(StrictSchema):
+    """A question as shown, in the reader's language where a translation exists."""
+    id = fields.UUID()
+    position = fields.Integer()
+    kind = fields.Enum(QuestionKind, by_value=True)
+    prompt = fields.Function(lambda q: _localised(q, "prompt"))
+    options = fields.Function(lambda q: _localised(q, "options"))
+    scale_min = fields.Integer(allow_none=True)
+    scale_max = fields.Integer(allow_none=True)
+    required = fields.Boolean()
+
+
+class SurveyCreateSchema(StrictSchema):
+    title = text(200, required=True)
+    description = fields.String(load_default="", validate=validate.Length(max=2000))
+    cohort = fields.Enum(Cohort, by_value=True, allow_none=True)
+    age_bands = fields.List(fields.Enum(AgeBand, by_value=True), load_default=list)
+    opens_at = when(required=True)
+    closes_at = when(required=True)
+    questions = fields.List(fields.Nested(QuestionInSchema), required=True, validate=validate.Length(min=1, max=50))
+    translations = fields.Dict(keys=fields.String(validate=validate.OneOf(["ar"])), load_default=dict)
+
+
+class SurveyWindowSchema(StrictSchema):
+    opens_at = when()
+    closes_at = when()
+
+
+class QuestionsSchema(StrictSchema):
+    questions = fields.List(fields.Nested(QuestionInSchema), required=True, validate=validate.Length(min=1, max=50))
+
+
+class VersionSchema(StrictSchema):
+    number = fields.Integer()
+    published_at = when(allow_none=True)
+    questions = fields.List(fields.Nested(QuestionSchema))
+
+
+class SurveySchema(StrictSchema):
+    id = fields.UUID()
+    title = fields.String()
+    description = fields.String()
+    cohort = fields.Enum(Cohort, by_value=True, allow_none=True)
+    age_bands = fields.List(fields.String())
+    opens_at = when()
+    closes_at = when()
+    versions = fields.List(fields.Nested(VersionSchema))
+
+
+class OpenSurveySchema(StrictSchema):
+    """A survey as a young person sees it: the published questions in their language."""
+    id = fields.UUID()
+    title = fields.Function(lambda s: (s.translations or {}).get(str(get_locale()), {}).get("title") or s.title)
+    description = fields.String()
+    closes_at = when()
+    questions = fields.Function(lambda s: QuestionSchema(many=True).dump(s.published_version.questions))
+
+
+class AnswerInSchema(StrictSchema):
+    question_id = fields.UUID(required=True)
+    value = AnswerValue(required=True)
+
+
+class AnswersInSchema(StrictSchema):
+    answers = fields.List(fields.Nested(AnswerInSchema), load_default=list, validate=validate.Length(max=50))
+    submit = fields.Boolean(load_default=False)
+
+
+def _answers(response):
+    questions = {q.id: q for q in response.version.questions}
+    return [{"question_id": str(a.question_id), "value": value_of(a, questions[a.question_id])}
+            for a in sorted(response.answers, key=lambda a: questions[a.question_id].position)]
+
+
+class ResponseSchema(StrictSchema):
+    id = fields.UUID()
+    survey_id = fields.UUID()
+    started_at = when()
+    updated_at = when()
+    submitted_at = when(allow_none=True)
+    answers = fields.Function(_answers)

@@ -1,0 +1,1 @@
+"""Tell Us, We Care: messages to senior leaders, their replies, staff notes and status history."""
