@@ -43,6 +43,25 @@ class UTCDateTime(TypeDecorator):
         return value
 
 
+def tune_engine(engine):
+    """SQLite: enforce foreign keys, allow readers beside a writer, and let SQLAlchemy own BEGIN/SAVEPOINT."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, record):
+        # pysqlite's own transaction handling breaks SAVEPOINT; SQLAlchemy's documented recipe turns it off.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
 def id_column():
     return sa.Column(sa.Uuid, primary_key=True, default=new_id)
 

@@ -23,8 +23,10 @@ limiter = Limiter(key_func=_client_ip, default_limits=[], headers_enabled=True)
 
 
 def register(app):
-    from voiceapp import i18n
+    from voiceapp import database, i18n
     db.init_app(app)
+    with app.app_context():
+        database.tune_engine(db.engine)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     babel.init_app(app, locale_selector=i18n.select_locale)
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")

@@ -1,0 +1,155 @@
+"""Test wiring: one migrated database per run, a rolled-back savepoint per test, fakes at the edges."""
+import os
+from datetime import datetime, timezone
+
+import pytest
+import sqlalchemy as sa
+import time_machine
+from flask_migrate import upgrade
+
+from voiceapp import create_app
+from voiceapp.auth.actors import Actor
+from voiceapp.extensions import db
+
+TEST_SECRET = "test-secret-" + "x" * 40
+
+
+def base_config(url):
+    return {
+        "TESTING": True, "SECRET_KEY": TEST_SECRET, "DATABASE_URL": url, "JOB_BACKEND": "inline",
+        "SMS_BACKEND": "memory", "PUBLIC_URL": "https://voice.example.org", "TWILIO_AUTH_TOKEN": "test-token",
+        "TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "SESSION_COOKIE_SECURE": True,
+    }
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    url = os.environ.get("VOICEAPP_TEST_DATABASE_URL")
+    if not url:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+    app = create_app(base_config(url))
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as connection:
+                connection.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        upgrade(directory=os.path.join(os.path.dirname(__file__), "..", "migrations"))
+        from voiceapp.promises.seed import seed_all
+        seed_all()
+        db.engine.dispose()
+    return url
+
+
+@pytest.fixture
+def config_overrides():
+    """Override in a test module to change settings for its app."""
+    return {}
+
+
+@pytest.fixture
+def app(database_url, config_overrides):
+    app = create_app({**base_config(database_url), **config_overrides})
+    with app.app_context():
+        engines = db.engines
+        connection = engines[None].connect()
+        outer = connection.begin()
+        engines[None] = connection
+        db.session.remove()
+        db.session.configure(join_transaction_mode="create_savepoint")
+        try:
+            yield app
+        finally:
+            db.session.remove()
+            outer.rollback()
+            connection.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def clock():
+    """Freeze time at a weekday morning in term time; tests move it with clock.move_to(...)."""
+    with time_machine.travel(datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc), tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def sent_sms(app):
+    """What the memory SMS backend would have sent."""
+    from voiceapp.messaging.senders import sender_for
+    return sender_for(app).sent
+
+
+@pytest.fixture
+def system_actor():
+    return Actor(kind="system")
+
+
+class ApiClient:
+    """A test client that signs every request with one actor's bearer token."""
+
+    def __init__(self, client, token, actor_id):
+        self.client, self.token, self.id = client, token, actor_id
+
+    def _headers(self, kwargs):
+        headers = dict(kwargs.pop("headers", {}) or {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    def open(self, method, url, **kwargs):
+        return self.client.open(url, method=method, headers=self._headers(kwargs), **kwargs)
+
+    def get(self, url, **kwargs):
+        return self.open("GET", url, **kwargs)
+
+    def post(self, url, **kwargs):
+        return self.open("POST", url, **kwargs)
+
+    def put(self, url, **kwargs):
+        return self.open("PUT", url, **kwargs)
+
+    def patch(self, url, **kwargs):
+        return self.open("PATCH", url, **kwargs)
+
+    def delete(self, url, **kwargs):
+        return self.open("DELETE", url, **kwargs)
+
+
+def _session_for(**subject):
+    from voiceapp.auth.services import open_session
+    from voiceapp.database import transaction
+    with transaction():
+        return open_session(**subject)
+
+
+@pytest.fixture
+def api_as(app, client):
+    """api_as("senior_leader") or api_as(young_person=person): a client signed in as that actor."""
+    from tests.factories import StaffFactory
+
+    def make(role=None, *, young_person=None, **staff_fields):
+        if young_person is not None:
+            return ApiClient(client, _session_for(young_person_id=young_person.id), young_person.id)
+        if role is None:
+            return ApiClient(client, None, None)
+        if role == "priority_lead":
+            from voiceapp.promises.services import priority_by_number
+            staff_fields.setdefault("priority_id", priority_by_number(3).id)
+        user = StaffFactory(role=role, **staff_fields)
+        return ApiClient(client, _session_for(staff_user_id=user.id), user.id)
+    return make
+
+
+@pytest.fixture
+def young_person(app):
+    from tests.factories import YoungPersonFactory
+    return YoungPersonFactory()
+
+
+@pytest.fixture
+def yp(api_as, young_person):
+    """The young person's own signed-in client."""
+    return api_as(young_person=young_person)

@@ -1,0 +1,81 @@
+"""The application factory, configuration rules and the health check."""
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from voiceapp import create_app
+from voiceapp.config import ConfigError
+
+
+def test_production_refuses_the_default_secret_key():
+    with pytest.raises(ConfigError):
+        create_app({"ENV": "production", "SECRET_KEY": "dev-only-secret-change-me"})
+
+
+def test_production_refuses_a_short_secret_key():
+    with pytest.raises(ConfigError):
+        create_app({"ENV": "production", "SECRET_KEY": "dev"})
+
+
+def test_production_refuses_debug():
+    with pytest.raises(ConfigError):
+        create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "DEBUG": True})
+
+
+def test_production_refuses_twilio_without_credentials():
+    with pytest.raises(ConfigError):
+        create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "SMS_BACKEND": "twilio"})
+
+
+def test_production_starts_with_a_strong_secret(tmp_path):
+    app = create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+    assert app.config["ENV"] == "production"
+
+
+def test_settings_come_from_voiceapp_environment_variables(monkeypatch, tmp_path):
+    monkeypatch.setenv("VOICEAPP_PUBLIC_URL", "https://tunnel.example")
+    monkeypatch.setenv("VOICEAPP_DATABASE_URL", f"sqlite:///{tmp_path}/env.db")
+    app = create_app()
+    assert app.config["PUBLIC_URL"] == "https://tunnel.example"
+    assert app.config["SQLALCHEMY_DATABASE_URI"].endswith("env.db")
+
+
+def test_postgres_urls_use_the_psycopg_driver(tmp_path):
+    app = create_app({"DATABASE_URL": "postgres://u@127.0.0.1/x"})
+    assert app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql+psycopg://")
+
+
+def test_health_check_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok", "database": "ok"}
+
+
+def test_health_check_answers_503_when_the_database_is_unreachable(client, monkeypatch):
+    from voiceapp.extensions import db
+
+    def broken(*args, **kwargs):
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+    monkeypatch.setattr(db.session, "execute", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json["database"] == "unreachable"
+
+
+def test_openapi_document_is_generated_from_the_schemas(client):
+    spec = client.get("/api/openapi.json").json
+    assert spec["openapi"].startswith("3.")
+    assert "/api/v1/me/messages" in spec["paths"]
+    assert "MessageIn" in spec["components"]["schemas"]
+
+
+def test_interactive_docs_are_served_without_third_party_scripts(client):
+    page = client.get("/api/docs")
+    assert page.status_code == 200
+    assert b"cdn" not in page.data.lower()
+    assert client.get("/api/docs/assets/swagger-ui-bundle.js").status_code == 200
+
+
+def test_docs_can_be_switched_off(database_url):
+    from tests.conftest import base_config
+    app = create_app({**base_config(database_url), "API_DOCS_ENABLED": False})
+    assert app.test_client().get("/api/docs").status_code == 404
