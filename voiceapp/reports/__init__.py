@@ -1,0 +1,1 @@
+"""Aggregation and the six-monthly Voice and Influence report."""
