@@ -78,6 +78,37 @@ def create_staff_command(email, display_name, role, password):
     click.echo(f"Created {user.role.value} {user.email}")
 
 
+@click.group("translate")
+def translate_group():
+    """Keep the message catalogs in translations/ up to date."""
+
+
+def _pybabel(*args):
+    import subprocess
+    import sys
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True)
+
+
+@translate_group.command("update")
+def translate_update():
+    """Extract every marked string and merge it into each language's catalog."""
+    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-o", "translations/messages.pot", ".")
+    _pybabel("update", "-i", "translations/messages.pot", "-d", "translations")
+
+
+@translate_group.command("compile")
+def translate_compile():
+    _pybabel("compile", "-d", "translations")
+
+
+@translate_group.command("init")
+@click.argument("language")
+def translate_init(language):
+    """Start a catalog for a new language, e.g. `flask translate init ps`."""
+    _pybabel("init", "-i", "translations/messages.pot", "-d", "translations", "-l", language)
+
+
 def register(app):
     app.cli.add_command(seed_command)
     app.cli.add_command(create_staff_command)
+    app.cli.add_command(translate_group)

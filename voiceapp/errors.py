@@ -19,7 +19,7 @@ class DomainError(Exception):
         self.reason = reason or message
 
     def errors(self):
-        return {self.field: [self.reason]} if self.field else {}
+        return {self.field: [str(self.reason)]} if self.field else {}
 
 
 class Invalid(DomainError):
@@ -47,7 +47,7 @@ class TooMany(DomainError):
 
 
 def error_body(status, message, errors=None):
-    return {"status": status, "message": message, "errors": errors or {},
+    return {"status": status, "message": str(message), "errors": errors or {},
             "request_id": getattr(g, "request_id", None)}
 
 

@@ -2,6 +2,8 @@
 import logging
 import secrets
 
+import flask_babel
+
 from flask import g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -15,6 +17,10 @@ DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 's
 
 def assign_request_id():
     g.request_id = secrets.token_hex(8)
+    # When a request reuses an already-pushed app context (the CLI, tests), nothing of an earlier
+    # request's identity or language may carry over.
+    g.pop("actor", None)
+    flask_babel.refresh()
 
 
 def security_headers(response):

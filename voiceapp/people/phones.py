@@ -1,4 +1,5 @@
 """Phone numbers: parse to E.164, hash for lookup, encrypt for sending, mask for showing."""
+from flask_babel import lazy_gettext as _l
 import phonenumbers
 
 from voiceapp import crypto
@@ -10,9 +11,9 @@ def normalise(raw, *, field="phone"):
     try:
         parsed = phonenumbers.parse(str(raw), "GB")
     except phonenumbers.NumberParseException:
-        raise Invalid("That phone number is not right", field=field, reason="not a phone number") from None
+        raise Invalid(_l("That phone number is not right"), field=field, reason="not a phone number") from None
     if not phonenumbers.is_valid_number(parsed):
-        raise Invalid("That phone number is not right", field=field, reason="not a valid phone number")
+        raise Invalid(_l("That phone number is not right"), field=field, reason="not a valid phone number")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 

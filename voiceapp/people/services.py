@@ -1,4 +1,5 @@
 """Use cases for young people's profiles and phone numbers."""
+from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp import crypto
@@ -32,7 +33,7 @@ def _attach_phone(person, raw):
     digest = phones.lookup_hash(e164)
     owner = db.session.scalar(sa.select(PhoneNumber.young_person_id).where(PhoneNumber.lookup_hash == digest))
     if owner and owner != person.id:
-        raise Conflict("That phone number belongs to someone else", field="phone", reason="already registered")
+        raise Conflict(_l("That phone number belongs to someone else"), field="phone", reason="already registered")
     if person.phone is None:
         person.phone = PhoneNumber(lookup_hash=digest, number_encrypted=crypto.encrypt(e164),
                                    last_digits=e164[-3:])
@@ -53,7 +54,7 @@ def set_phone(*, actor, young_person_id, phone):
 def get_young_person(young_person_id):
     person = db.session.get(YoungPerson, young_person_id)
     if person is None or person.erased_at:
-        raise NotFound("No such young person")
+        raise NotFound(_l("No such young person"))
     return person
 
 
@@ -76,7 +77,7 @@ def lookup_by_phone(*, actor, phone):
     """Staff find a young person by number without the number being listed anywhere."""
     person = find_by_phone(phone)
     if person is None:
-        raise NotFound("No young person has that number")
+        raise NotFound(_l("No young person has that number"))
     with transaction():
         audit.record(actor=actor, action="young_person.lookup", object_type="young_person", object_id=person.id)
     return person

@@ -1,4 +1,5 @@
 """Use cases for promise sets and promise checks."""
+from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp import signals
@@ -17,7 +18,7 @@ def list_priorities():
 def priority_by_number(number):
     priority = db.session.scalar(sa.select(StrategicPriority).where(StrategicPriority.number == number))
     if priority is None:
-        raise Invalid("No such priority", field="priority", reason=f"{number} is not a strategic priority (1-6)")
+        raise Invalid(_l("No such priority"), field="priority", reason=f"{number} is not a strategic priority (1-6)")
     return priority
 
 
@@ -31,7 +32,7 @@ def list_sets(cohort=None):
 def get_set(set_id):
     promise_set = db.session.get(PromiseSet, set_id)
     if promise_set is None:
-        raise NotFound("No such promise set")
+        raise NotFound(_l("No such promise set"))
     return promise_set
 
 
@@ -40,14 +41,14 @@ def current_set(cohort):
     promise_set = db.session.scalar(sa.select(PromiseSet).where(
         PromiseSet.cohort == cohort, PromiseSet.is_current.is_(True)))
     if promise_set is None:
-        raise NotFound("There is no current promise set for this group yet")
+        raise NotFound(_l("There is no current promise set for this group yet"))
     return promise_set
 
 
 def create_set(*, actor, slug, cohort, title, promises, source="", is_draft=False, make_current=False):
     """Add a new version of a cohort's promise; each promise names its strategic priority."""
     if db.session.scalar(sa.select(PromiseSet.id).where(PromiseSet.slug == slug)):
-        raise Invalid("That slug is taken", field="slug", reason="already used by another promise set")
+        raise Invalid(_l("That slug is taken"), field="slug", reason="already used by another promise set")
     version = (db.session.scalar(sa.select(sa.func.max(PromiseSet.version)).where(PromiseSet.cohort == cohort))
                or 0) + 1
     rows = [Promise(position=i, text=p["text"], translations=p.get("translations") or {},
@@ -100,16 +101,16 @@ def record_promise_check(*, actor, young_person_id, answers, channel):
 
 def _check_answers(promise_set, answers):
     if not answers:
-        raise Invalid("Rate at least one promise", field="answers", reason="must not be empty")
+        raise Invalid(_l("Rate at least one promise"), field="answers", reason="must not be empty")
     allowed = {p.id for p in promise_set.promises}
     seen = set()
     for index, answer in enumerate(answers):
         field = f"answers.{index}.promise_id"
         if answer["promise_id"] not in allowed:
-            raise Invalid("That promise is not in your promise set", field=field,
+            raise Invalid(_l("That promise is not in your promise set"), field=field,
                           reason="not a promise of your current promise set")
         if answer["promise_id"] in seen:
-            raise Invalid("Each promise once", field=field, reason="this promise is rated twice")
+            raise Invalid(_l("Each promise once"), field=field, reason="this promise is rated twice")
         seen.add(answer["promise_id"])
 
 
@@ -122,7 +123,7 @@ def get_my_check(*, actor, check_id):
     check = db.session.get(PromiseCheck, check_id)
     # Someone else's record answers exactly like a missing one (no probing, API1).
     if check is None or check.young_person_id != actor.id:
-        raise NotFound("No such promise check")
+        raise NotFound(_l("No such promise check"))
     return check
 
 

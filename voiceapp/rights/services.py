@@ -1,4 +1,5 @@
 """Subject access and erasure across every domain that holds a young person's data."""
+from flask_babel import lazy_gettext as _l
 from voiceapp.audit import services as audit
 from voiceapp.auth.models import AuthSession
 from voiceapp.database import transaction
@@ -32,7 +33,7 @@ def erase_me(*, actor):
     person = people.get_young_person(actor.id)
     reasons = holds.reasons_for(person.id)
     if reasons:
-        raise Conflict("We cannot delete everything yet: " + reasons[0], field="account", reason=reasons[0])
+        raise Conflict(_l("We cannot delete everything yet: ") + reasons[0], field="account", reason=reasons[0])
     with transaction():
         db.session.query(AuthSession).filter(AuthSession.young_person_id == person.id).delete()
         db.session.delete(person)

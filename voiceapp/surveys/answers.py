@@ -1,4 +1,5 @@
 """Checking one answer against its question type and turning it into stored columns."""
+from flask_babel import lazy_gettext as _l
 from dataclasses import dataclass, field
 
 from voiceapp.errors import Invalid
@@ -24,7 +25,7 @@ def to_columns(question, value, *, field):
 
 
 def _refuse(field, reason):
-    raise Invalid("That answer does not fit the question", field=field, reason=reason)
+    raise Invalid(_l("That answer does not fit the question"), field=field, reason=reason)
 
 
 def _is_int(value):

@@ -1,4 +1,5 @@
 """Staff use cases for survey definitions: create, revise as a new version, publish, close."""
+from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp.audit import services as audit
@@ -13,7 +14,7 @@ CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
 
 def _questions(specs):
     if not specs:
-        raise Invalid("A survey needs questions", field="questions", reason="must not be empty")
+        raise Invalid(_l("A survey needs questions"), field="questions", reason="must not be empty")
     return [_question(i, spec) for i, spec in enumerate(specs)]
 
 
@@ -22,13 +23,13 @@ def _question(index, spec):
     options = list(spec.get("options") or [])
     field = f"questions.{index}"
     if kind in CHOICE_KINDS and len(options) < 2:
-        raise Invalid("Choices need options", field=f"{field}.options", reason="give at least 2 options")
+        raise Invalid(_l("Choices need options"), field=f"{field}.options", reason="give at least 2 options")
     if kind not in CHOICE_KINDS and options:
-        raise Invalid("Only choice questions have options", field=f"{field}.options",
+        raise Invalid(_l("Only choice questions have options"), field=f"{field}.options",
                       reason=f"not allowed for {kind.value}")
     low, high = (spec.get("scale_min", 1), spec.get("scale_max", 5)) if kind == QuestionKind.SCALE else (None, None)
     if kind == QuestionKind.SCALE and not low < high:
-        raise Invalid("Scale ends are the wrong way round", field=f"{field}.scale_max",
+        raise Invalid(_l("Scale ends are the wrong way round"), field=f"{field}.scale_max",
                       reason="must be greater than scale_min")
     priority = promises.priority_by_number(spec["priority"]).id if spec.get("priority") else None
     return SurveyQuestion(position=index + 1, kind=kind, prompt=spec["prompt"], options=options,
@@ -38,7 +39,7 @@ def _question(index, spec):
 
 def _check_window(opens_at, closes_at):
     if closes_at <= opens_at:
-        raise Invalid("A survey must close after it opens", field="closes_at", reason="must be after opens_at")
+        raise Invalid(_l("A survey must close after it opens"), field="closes_at", reason="must be after opens_at")
 
 
 def create_survey(*, actor, title, questions, opens_at, closes_at, description="", cohort=None, age_bands=(),
@@ -59,7 +60,7 @@ def create_survey(*, actor, title, questions, opens_at, closes_at, description="
 def get_survey(survey_id):
     survey = db.session.get(Survey, survey_id)
     if survey is None:
-        raise NotFound("No such survey")
+        raise NotFound(_l("No such survey"))
     return survey
 
 

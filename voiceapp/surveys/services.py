@@ -1,4 +1,5 @@
 """Young people's use cases for surveys: see open ones, answer as they go, submit, delete."""
+from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp import signals
@@ -30,9 +31,9 @@ def get_open_survey(*, actor, survey_id):
     person = people.get_young_person(actor.id)
     survey = db.session.get(Survey, survey_id)
     if survey is None or survey.published_version is None or not _for_person(survey, person):
-        raise NotFound("No such survey")
+        raise NotFound(_l("No such survey"))
     if not survey.is_open(utcnow()):
-        raise Conflict("This survey is closed", field="survey_id", reason="the survey is not open")
+        raise Conflict(_l("This survey is closed"), field="survey_id", reason="the survey is not open")
     return survey
 
 
@@ -40,7 +41,7 @@ def my_response(*, actor, survey_id):
     response = db.session.scalar(sa.select(SurveyResponse).where(
         SurveyResponse.survey_id == survey_id, SurveyResponse.young_person_id == actor.id))
     if response is None:
-        raise NotFound("You have not started this survey")
+        raise NotFound(_l("You have not started this survey"))
     return response
 
 
@@ -50,7 +51,7 @@ def save_answers(*, actor, survey_id, answers, channel, submit=False):
     person = people.get_young_person(actor.id)
     response = _response_for(survey, person, channel)
     if response.submitted_at:
-        raise Conflict("You already sent this survey", field="survey_id", reason="already submitted")
+        raise Conflict(_l("You already sent this survey"), field="survey_id", reason="already submitted")
     questions = {q.id: q for q in response.version.questions}
     parsed = _parse(answers, questions)
     with transaction():
@@ -73,7 +74,7 @@ def _parse(answers, questions):
     for index, answer in enumerate(answers):
         question = questions.get(answer["question_id"])
         if question is None:
-            raise Invalid("That question is not in this survey", field=f"answers.{index}.question_id",
+            raise Invalid(_l("That question is not in this survey"), field=f"answers.{index}.question_id",
                           reason="not a question of this survey")
         parsed.append((question, to_columns(question, answer["value"], field=f"answers.{index}.value")))
     return parsed
@@ -100,7 +101,7 @@ def _check_required(response, questions):
     answered = {a.question_id for a in response.answers}
     for question in questions.values():
         if question.required and question.id not in answered:
-            raise Invalid("Some questions still need an answer", field=f"questions.{question.position - 1}",
+            raise Invalid(_l("Some questions still need an answer"), field=f"questions.{question.position - 1}",
                           reason="this question needs an answer before you send")
 
 

@@ -1,4 +1,5 @@
 """Message, its replies (seen by the young person), staff notes (never seen), status events and themes."""
+from flask_babel import lazy_gettext as _l
 import enum
 
 import sqlalchemy as sa
@@ -78,7 +79,7 @@ class Message(db.Model):
             return False
         if status == Status.CLOSED and actor_staff_id is None:
             # Only a person closes a message; nothing automatic ever does (UK GDPR Art 22, PRIV-11).
-            raise Conflict("Only staff can close a message", field="status", reason="closing needs a staff member")
+            raise Conflict(_l("Only staff can close a message"), field="status", reason="closing needs a staff member")
         if status not in TRANSITIONS[self.status]:
             raise Conflict(f"A {self.status.value} message cannot become {status.value}",
                            field="status", reason=f"cannot go from {self.status.value} to {status.value}")

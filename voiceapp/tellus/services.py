@@ -1,4 +1,5 @@
 """Use cases of a young person sending and following Tell Us, We Care messages."""
+from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp import signals
@@ -35,14 +36,14 @@ def send_message(*, actor, young_person_id, kind, body, channel, promise_id=None
 def _promise_for(person, kind, promise_id):
     if kind != Kind.PROMISE_NOT_KEPT:
         if promise_id:
-            raise Invalid("Only a broken promise names a promise", field="promise_id",
+            raise Invalid(_l("Only a broken promise names a promise"), field="promise_id",
                           reason="only allowed when kind is promise_not_kept")
         return None
     if not promise_id:
-        raise Invalid("Say which promise", field="promise_id", reason="required when kind is promise_not_kept")
+        raise Invalid(_l("Say which promise"), field="promise_id", reason="required when kind is promise_not_kept")
     allowed = {p.id for p in promises.current_set(person.cohort).promises}
     if promise_id not in allowed:
-        raise Invalid("That promise is not in your promise set", field="promise_id",
+        raise Invalid(_l("That promise is not in your promise set"), field="promise_id",
                       reason="not a promise of your current promise set")
     return db.session.get(Promise, promise_id)
 
@@ -52,7 +53,7 @@ def _reply_channel(person, wants_reply, reply_channel):
         return None
     reply_channel = reply_channel or ReplyChannel.WEB
     if reply_channel == ReplyChannel.SMS and person.phone is None:
-        raise Invalid("We have no phone number for you", field="reply_channel",
+        raise Invalid(_l("We have no phone number for you"), field="reply_channel",
                       reason="sms needs a phone number on your profile")
     return reply_channel
 
@@ -66,7 +67,7 @@ def get_my_message(*, actor, message_id):
     """A young person's own message; anyone else's answers as not found."""
     message = db.session.get(Message, message_id)
     if message is None or message.young_person_id != actor.id:
-        raise NotFound("No such message")
+        raise NotFound(_l("No such message"))
     return message
 
 

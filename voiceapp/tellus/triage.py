@@ -1,4 +1,5 @@
 """Use cases of staff working on Tell Us, We Care messages: find, read, reply, note, move, tag."""
+from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp.audit import services as audit
@@ -44,7 +45,7 @@ def get_message(*, actor, message_id):
     """One message as staff see it (with notes); every view is audited."""
     message = db.session.scalar(_visible_to(actor).where(Message.id == message_id))
     if message is None:
-        raise NotFound("No such message")
+        raise NotFound(_l("No such message"))
     with transaction():
         audit.record(actor=actor, action="message.view", object_type="message", object_id=message.id)
     return message
@@ -96,7 +97,7 @@ def assign_message(*, actor, message_id, staff_id):
     message = get_message(actor=actor, message_id=message_id)
     assignee = db.session.get(StaffUser, staff_id)
     if assignee is None or not assignee.is_active or assignee.role not in (Role.SENIOR_LEADER, Role.PRIORITY_LEAD):
-        raise Invalid("Messages go to a senior leader or priority lead", field="staff_id",
+        raise Invalid(_l("Messages go to a senior leader or priority lead"), field="staff_id",
                       reason="not an active senior leader or priority lead")
     with transaction():
         message.assigned_to_id = assignee.id
@@ -111,7 +112,7 @@ def set_themes(*, actor, message_id, theme_numbers):
     themes = db.session.scalars(sa.select(StrategicPriority).where(
         StrategicPriority.number.in_(theme_numbers))).all()
     if len(themes) != len(set(theme_numbers)):
-        raise Invalid("Unknown theme", field="themes", reason="themes are strategic priority numbers 1-6")
+        raise Invalid(_l("Unknown theme"), field="themes", reason="themes are strategic priority numbers 1-6")
     with transaction():
         message.themes = list(themes)
         audit.record(actor=actor, action="message.themes", object_type="message", object_id=message.id)
