@@ -66,6 +66,10 @@ def id_column():
     return sa.Column(sa.Uuid, primary_key=True, default=new_id)
 
 
+# Called with the session once a transaction() has committed (the job queue hands over its jobs here).
+after_commit_hooks = []
+
+
 @contextmanager
 def transaction():
     """Run one use case in one commit; any exception rolls everything back."""
@@ -76,6 +80,8 @@ def transaction():
     except BaseException:
         db.session.rollback()
         raise
+    for hook in after_commit_hooks:
+        hook(db.session)
 
 
 def enum_type(enum_class):

@@ -27,22 +27,34 @@ def run_job(name, kwargs):
     REGISTRY[name](**kwargs)
 
 
+_READY = "voiceapp_ready_jobs"
+
+
 def _after_commit(session):
-    pending = session.info.pop(_PENDING, [])
-    if pending:
-        from flask import current_app
-        backend = current_app.extensions["voiceapp_jobs"]
-        for name, kwargs in pending:
-            backend.submit(name, kwargs)
+    # Only mark them ready: the session is still inside its commit here and cannot run a job's SQL.
+    session.info.setdefault(_READY, []).extend(session.info.pop(_PENDING, []))
 
 
 def _after_rollback(session):
     session.info.pop(_PENDING, None)
 
 
+def dispatch_ready(session):
+    """Hand committed jobs to the backend (called by database.transaction once its commit is done)."""
+    ready = session.info.pop(_READY, [])
+    if ready:
+        from flask import current_app
+        backend = current_app.extensions["voiceapp_jobs"]
+        for name, kwargs in ready:
+            backend.submit(name, kwargs)
+
+
 def init_app(app):
+    from voiceapp.database import after_commit_hooks
     from voiceapp.extensions import db
     from voiceapp.jobs import backends
+    if dispatch_ready not in after_commit_hooks:
+        after_commit_hooks.append(dispatch_ready)
     app.extensions["voiceapp_jobs"] = backends.create(app)
     session_class = db.session.session_factory.class_
     if not event.contains(session_class, "after_commit", _after_commit):
