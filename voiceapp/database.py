@@ -9,7 +9,7 @@ from sqlalchemy.types import TypeDecorator
 metadata = sa.MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "ck": "ck_%(table_name)s_%(column_0_name)s_%(constraint_name)s",
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 })
@@ -87,5 +87,4 @@ def transaction():
 def enum_type(enum_class):
     """Store an enum's values (not its Python names) as portable strings with a CHECK constraint."""
     return sa.Enum(enum_class, native_enum=False, length=40, create_constraint=True,
-                   validate_strings=True, values_callable=lambda members: [m.value for m in members],
-                   name=enum_class.__name__.lower())
+                   validate_strings=True, values_callable=lambda members: [m.value for m in members])

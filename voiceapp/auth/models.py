@@ -49,7 +49,7 @@ class AuthSession(db.Model):
     expires_at = sa.Column(UTCDateTime, nullable=False)
     revoked_at = sa.Column(UTCDateTime)
     __table_args__ = (sa.CheckConstraint(
-        "(staff_user_id IS NULL) <> (young_person_id IS NULL)", name="one_subject"),)
+        "(staff_user_id IS NULL) <> (young_person_id IS NULL)", name=sa.schema.conv("ck_auth_sessions_one_subject")),)
 
 
 class OneTimeCode(db.Model):

@@ -1,8 +1,8 @@
 """Create every table of the foundation: people, auth, promises, Tell Us messages, surveys, outbox and audit
 
-Revision ID: 8f8465d6b020
+Revision ID: e325f3ec89b0
 Revises: 
-Create Date: 2026-11-23 08:41:14.354774
+Create Date: 2026-11-23 08:48:52.222397
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '8f8465d6b020'
+revision = 'e325f3ec89b0'
 down_revision = None
 branch_labels = None
 depends_on = None
