@@ -16,7 +16,7 @@ TEST_SECRET = "test-secret-" + "x" * 40
 def base_config(url):
     return {
         "TESTING": True, "SECRET_KEY": TEST_SECRET, "DATABASE_URL": url, "JOB_BACKEND": "inline",
-        "SMS_BACKEND": "memory", "PUBLIC_URL": "https://voice.example.org", "TWILIO_AUTH_TOKEN": "test-token",
+        "SMS_BACKEND": "memory", "MAIL_BACKEND": "memory", "PUBLIC_URL": "https://voice.example.org", "TWILIO_AUTH_TOKEN": "test-token",
         "TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "SESSION_COOKIE_SECURE": True,
     }
 
@@ -84,6 +84,13 @@ def sent_sms(app):
     """What the memory SMS backend would have sent."""
     from voiceapp.messaging.senders import sender_for
     return sender_for(app).sent
+
+
+@pytest.fixture
+def sent_email(app):
+    """What the memory mail backend would have sent."""
+    from voiceapp.messaging.email import mailer_for
+    return mailer_for(app).sent
 
 
 @pytest.fixture

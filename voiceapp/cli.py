@@ -112,3 +112,5 @@ def register(app):
     app.cli.add_command(seed_command)
     app.cli.add_command(create_staff_command)
     app.cli.add_command(translate_group)
+    from voiceapp.jobs.cli import jobs_group
+    app.cli.add_command(jobs_group)

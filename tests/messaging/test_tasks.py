@@ -75,3 +75,11 @@ def test_the_twilio_sender_uses_the_real_client_against_a_local_fake(app, httpse
     assert result.sid == "SM" + "1" * 32
     sent = httpserver.log[0][0]
     assert sent.form["To"] == "+447911123456" and sent.form["MessagingServiceSid"] == "MG" + "2" * 32
+
+
+def test_a_staff_email_is_queued_and_sent_after_the_commit(app, sent_email):
+    from voiceapp.messaging.models import OutboundEmail
+    with transaction():
+        row = services.send_email(to="lead@example.org", subject="New message", body="Open voiceapp", purpose="notice")
+    assert sent_email == [{"to": "lead@example.org", "subject": "New message", "body": "Open voiceapp"}]
+    assert db.session.get(OutboundEmail, row.id).status == OutboundStatus.SENT

@@ -41,6 +41,9 @@ class InProcessBackend:
     def __init__(self, app):
         self.app = app
         self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="voiceapp-job")
+        if app.config.get("SCHEDULER_ENABLED"):
+            from voiceapp.jobs.schedule import Ticker
+            Ticker(app).start()
 
     def submit(self, name, kwargs):
         self.pool.submit(self._run, name, kwargs)

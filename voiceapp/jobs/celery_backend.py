@@ -8,6 +8,9 @@ def make_celery(app):
                        broker_connection_timeout=1, broker_connection_retry=False,
                        broker_transport_options={"max_retries": 0, "socket_timeout": 1})
 
+    from voiceapp.jobs.schedule import beat_schedule
+    celery.conf.beat_schedule = beat_schedule()
+
     @celery.task(name="voiceapp.run_job", bind=True)
     def run(task, name, kwargs):
         from voiceapp.jobs import run_job

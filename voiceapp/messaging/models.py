@@ -34,3 +34,18 @@ class OutboundMessage(db.Model):
     error_code = sa.Column(sa.String(16))
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     sent_at = sa.Column(UTCDateTime)
+
+
+class OutboundEmail(db.Model):
+    """Staff notifications by email, queued like SMS so an SMTP outage loses nothing."""
+    __tablename__ = "outbound_emails"
+    id = id_column()
+    to_address = sa.Column(sa.String(254), nullable=False)
+    subject = sa.Column(sa.String(200), nullable=False)
+    body = sa.Column(sa.Text, nullable=False)
+    purpose = sa.Column(sa.String(32), nullable=False)
+    status = sa.Column(enum_type(OutboundStatus), nullable=False, default=OutboundStatus.QUEUED, index=True)
+    urgent = sa.Column(sa.Boolean, nullable=False, default=False)
+    attempts = sa.Column(sa.Integer, nullable=False, default=0)
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    sent_at = sa.Column(UTCDateTime)

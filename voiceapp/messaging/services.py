@@ -3,7 +3,7 @@ from voiceapp import crypto
 from voiceapp.database import utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
-from voiceapp.messaging.models import OutboundMessage, OutboundStatus
+from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
 
 
 def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False, urgent=False):
@@ -24,4 +24,15 @@ def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False
     if row.status == OutboundStatus.QUEUED:
         from voiceapp.messaging import tasks
         enqueue(tasks.deliver_sms, outbound_id=str(row.id))
+    return row
+
+
+def send_email(*, to, subject, body, purpose, urgent=False):
+    """Queue an email to staff in the caller's transaction; it is sent after the commit."""
+    row = OutboundEmail(to_address=to, subject=subject, body=body, purpose=purpose, urgent=urgent,
+                        created_at=utcnow())
+    db.session.add(row)
+    db.session.flush()
+    from voiceapp.messaging import tasks
+    enqueue(tasks.deliver_email, outbound_id=str(row.id))
     return row
