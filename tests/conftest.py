@@ -164,3 +164,43 @@ def young_person(app):
 def yp(api_as, young_person):
     """The young person's own signed-in client."""
     return api_as(young_person=young_person)
+
+
+class SignedTwilio:
+    """Posts form requests to /twilio/* signed exactly as Twilio would sign them (real RequestValidator)."""
+
+    def __init__(self, client, app):
+        from twilio.request_validator import RequestValidator
+        self.client, self.app = client, app
+        self.validator = RequestValidator(app.config["TWILIO_AUTH_TOKEN"])
+        self.counter = 0
+
+    def signature(self, path, params, base=None):
+        url = (base or self.app.config["PUBLIC_URL"]).rstrip("/") + path
+        return self.validator.compute_signature(url, params)
+
+    def post(self, path, params, signature=None, headers=None):
+        headers = dict(headers or {})
+        headers["X-Twilio-Signature"] = signature if signature is not None else self.signature(path, params)
+        return self.client.post(path, data=params, headers=headers)
+
+    def sms(self, body, phone="+447911123456", sid=None, **extra):
+        self.counter += 1
+        params = {"MessageSid": sid or f"SM{self.counter:032d}", "From": phone, "To": "+447700000001",
+                  "Body": body, "NumSegments": "1", **extra}
+        return self.post("/twilio/sms", params)
+
+
+@pytest.fixture
+def twilio(app, client):
+    return SignedTwilio(client, app)
+
+
+def twiml_texts(response):
+    """The <Message> texts of a TwiML reply, after checking it is well-formed XML with the right type."""
+    from xml.etree import ElementTree
+    assert response.status_code == 200, response.data
+    assert response.headers["Content-Type"].startswith(("text/xml", "application/xml"))
+    root = ElementTree.fromstring(response.data)
+    assert root.tag == "Response"
+    return [m.text or "" for m in root.iter("Message")]

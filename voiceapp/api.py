@@ -9,6 +9,8 @@ def register(app):
     from voiceapp.people.api import blp as people_blp
     from voiceapp.promises.api import blp as promises_blp
     from voiceapp.rights.api import blp as rights_blp
+    from voiceapp.safeguarding import subscribers as safeguarding_subscribers
+    from voiceapp.safeguarding.api import blp as safeguarding_blp
     from voiceapp.surveys.api import blp as surveys_blp
     from voiceapp.tellus.api import blp as tellus_blp
 
@@ -18,7 +20,14 @@ def register(app):
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     for blueprint in (auth_blp, people_blp, promises_blp, tellus_blp, surveys_blp, rights_blp, audit_blp):
         api.register_blueprint(blueprint)
+    api.register_blueprint(safeguarding_blp)
+    # Screening must hear every stored free text from the first request on (SAFE-01, SAFE-05).
+    safeguarding_subscribers.connect()
     app.register_blueprint(health.bp)
+    from voiceapp.channels.sms.webhooks import bp as sms_webhooks
+    from voiceapp.channels.voice.webhooks import bp as voice_webhooks
+    app.register_blueprint(sms_webhooks)
+    app.register_blueprint(voice_webhooks)
     if app.config["API_DOCS_ENABLED"]:
         app.register_blueprint(_docs_assets())
 

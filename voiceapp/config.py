@@ -44,11 +44,53 @@ class Defaults:
     LANGUAGES = ("en", "ar")
     BABEL_DEFAULT_LOCALE = "en"
     SERVICE_CONTACT = "0113 000 0000"
+    PRIVACY_URL = ""                  # default: PUBLIC_URL + /privacy
+    SMS_JOIN_MODE = "open"            # open: a short join flow; invitation: a worker's code only
+    SMS_STATE_TTL_SECONDS = 24 * 3600 # a quiet conversation starts fresh with the menu after this
+    SMS_JOIN_WINDOW_SECONDS = 15      # texts this close together are parts of one long message
+    SPOOL_DIR = ""                    # default: instance/spool
+    QUIET_HOURS_START = "21:00"       # Europe/London; only direct replies and safeguarding go out then
+    QUIET_HOURS_END = "08:00"
+    SMS_SEGMENTS_PER_SECOND = 1.0     # the sender's throughput (a UK long code: check yours in Console)
+    SMS_MAX_ATTEMPTS = 5
+    SMS_RETRY_BASE_SECONDS = 30
+    # Safeguarding alerts. Contacts are {"name", "email", "phone"}; set them as JSON, e.g.
+    # VOICEAPP_DUTY_CONTACTS='[{"name": "Duty manager", "email": "...", "phone": "+44..."}]'.
+    DUTY_CONTACTS = []
+    HEAD_OF_SERVICE = {}
+    # For the duty contacts only (the EDT takes professionals' calls). The council must confirm the current
+    # number: sources differ (0113 535 0600 and 0113 240 9536), so none is assumed here.
+    EMERGENCY_DUTY_TEAM_PHONE = ""
+    CRISIS_EMERGENCY_NUMBER = "999"
+    CRISIS_CHILDLINE_NUMBER = "0800 1111"
+    ALERT_RENOTIFY_MINUTES = 15
+    ALERT_ESCALATE_MINUTES = 60
+    # Tell Us, We Care: time limits in working days (SI 2006/1738 reg 2), measured from receipt.
+    ACK_WORKING_DAYS = 1
+    RESPONSE_WORKING_DAYS = 10
+    RESPONSE_EXTENDED_WORKING_DAYS = 20   # one extension, with a recorded reason
+    DUE_SOON_HOURS = 24                   # lists show "due soon" this close to a deadline
+    REMINDER_LEAD_HOURS = 24              # remind the owner this long before a deadline
+    REPLY_LOCK_MINUTES = 10               # how long "I am replying" holds off other staff
+    PAUSE_BULK_WHILE_OPEN = True          # hold survey invitations and other bulk texts while a message is open
+    STAFF_MESSAGE_URL = "{public_url}/staff/messages/{message_id}"   # the link in staff emails
+    OMBUDSMAN_PHONE = "0300 061 0614"     # Local Government and Social Care Ombudsman (check before go-live)
+    OMBUDSMAN_WEBSITE = "www.lgo.org.uk"
     # Flask's own cookie is used only for page state, never for authentication.
     SESSION_COOKIE_NAME = "__Host-voiceapp"
     SESSION_COOKIE_SECURE = True
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    # The six-monthly report. Counts from REPORT_SUPPRESS_FROM to REPORT_SUPPRESS_TO are withheld (DfE: 1-5)
+    # and no percentage is given for fewer than REPORT_MIN_DENOMINATOR people (STAT-01, STAT-02).
+    REPORT_SUPPRESS_FROM = 1
+    REPORT_SUPPRESS_TO = 5
+    REPORT_MIN_DENOMINATOR = 10
+    REPORT_SECONDARY_MAX = None      # Hansard 2008 used 20: prefer complementary cells below it
+    REPORT_COHORT_SIZES = {}         # e.g. {"child_in_care": 1550}: shows each cohort's reach
+    REPORT_ACKNOWLEDGE_WORKING_DAYS = 1
+    REPORT_ANSWER_WORKING_DAYS = 10
+    REPORT_TELL_BACK_DAYS = 365      # "you said, we did" goes to those who raised the theme this recently
     API_TITLE = "voiceapp"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"

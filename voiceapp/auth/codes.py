@@ -124,3 +124,18 @@ def redeem_invitation(*, code):
                      action="auth.sign_in_invitation", object_type="young_person",
                      object_id=invitation.young_person_id)
     return token, invitation.young_person_id
+
+
+def claim_invitation_by_phone(*, code, phone):
+    """Link a phone to the young person an invitation was made for (joining by text); None if it fails."""
+    digest = crypto.lookup_hash("inv:" + _normal_invitation(code))
+    invitation = db.session.scalar(sa.select(Invitation).where(Invitation.code_hash == digest))
+    if invitation is None or invitation.redeemed_at or invitation.expires_at <= utcnow():
+        return None
+    with transaction():
+        invitation.redeemed_at = utcnow()
+        person = people.get_young_person(invitation.young_person_id)
+        people.attach_phone(person, phone)
+        audit.record(actor=Actor(kind="young_person", id=person.id), action="auth.join_by_sms",
+                     object_type="young_person", object_id=person.id)
+    return person

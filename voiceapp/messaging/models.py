@@ -34,6 +34,9 @@ class OutboundMessage(db.Model):
     error_code = sa.Column(sa.String(16))
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     sent_at = sa.Column(UTCDateTime)
+    send_after = sa.Column(UTCDateTime, nullable=False, default=utcnow, index=True)   # quiet hours, pacing, backoff
+    valid_until = sa.Column(UTCDateTime)       # time-bound texts expire rather than arrive late
+    segments = sa.Column(sa.Integer, nullable=False, default=1)
 
 
 class OutboundEmail(db.Model):

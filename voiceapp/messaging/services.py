@@ -1,30 +1,53 @@
 """Queueing SMS: every send is an outbox row first, delivered by a job after the commit."""
+from datetime import timedelta
+
+import sqlalchemy as sa
+
 from voiceapp import crypto
 from voiceapp.database import utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
+from voiceapp.channels.sms import segments  # moves to messaging/ once the channel work settles
+from voiceapp.messaging import policy
 from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
 
 
-def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False, urgent=False):
-    """Queue an SMS to a young person (or a number) in the caller's transaction; opted-out people get none."""
+def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False, urgent=False, valid_for=None):
+    """Queue an SMS in the caller's transaction: never to an opted-out young person; held in quiet hours
+    unless it is a direct reply or urgent; paced to the sender's rate; dropped if still unsent after valid_for."""
     from voiceapp.people.models import YoungPerson
     person = db.session.get(YoungPerson, young_person_id) if young_person_id else None
     if person is not None:
         if person.phone is None:
             return None
         to = crypto.decrypt(person.phone.number_encrypted)
+    now = utcnow()
     row = OutboundMessage(young_person_id=young_person_id, to_encrypted=crypto.encrypt(to),
                           body_encrypted=crypto.encrypt(body), purpose=purpose, direct_reply=direct_reply,
-                          urgent=urgent, created_at=utcnow())
-    if person is not None and person.sms_opted_out_at and not urgent:
-        row.status = OutboundStatus.SUPPRESSED
+                          urgent=urgent, created_at=now, segments=segments.segments(body),
+                          valid_until=now + valid_for if valid_for else None)
+    row.send_after = _slot(row, policy.earliest_send(now, direct_reply=direct_reply, urgent=urgent))
+    if person is not None and person.sms_opted_out_at:
+        row.status = OutboundStatus.SUPPRESSED     # STOP means nothing at all, whatever the purpose (TW-09)
     db.session.add(row)
     db.session.flush()
     if row.status == OutboundStatus.QUEUED:
         from voiceapp.messaging import tasks
         enqueue(tasks.deliver_sms, outbound_id=str(row.id))
     return row
+
+
+def _slot(row, earliest):
+    """Direct replies and urgent texts go at once; the rest queue behind each other at the sender's rate."""
+    if row.direct_reply or row.urgent:
+        return earliest
+    # The latest slot given to any paced text, sent or not: the next one starts after it.
+    previous = db.session.execute(sa.select(OutboundMessage.send_after, OutboundMessage.segments)
+                                  .where(OutboundMessage.direct_reply.is_(False), OutboundMessage.urgent.is_(False))
+                                  .order_by(OutboundMessage.send_after.desc()).limit(1)).first()
+    if previous is None:
+        return earliest
+    return max(earliest, previous.send_after + timedelta(seconds=previous.segments * policy.seconds_per_segment()))
 
 
 def send_email(*, to, subject, body, purpose, urgent=False):

@@ -1,6 +1,7 @@
 """Delivering queued SMS; safe to run twice for the same row."""
 import logging
 import uuid
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
@@ -9,6 +10,7 @@ from voiceapp import crypto
 from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs import job
+from voiceapp.jobs.schedule import periodic
 from voiceapp.messaging.email import mailer_for
 from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
 from voiceapp.messaging.senders import sender_for
@@ -27,23 +29,78 @@ def _claim(model, outbound_id):
 
 @job
 def deliver_sms(*, outbound_id):
+    """Send one queued SMS once it is due; retry what may succeed later, stop at what never will."""
     outbound_id = uuid.UUID(str(outbound_id))
+    row = db.session.get(OutboundMessage, outbound_id)
+    if row is None or row.status != OutboundStatus.QUEUED or row.send_after > utcnow():
+        return
+    if row.valid_until and row.valid_until < utcnow():
+        with transaction():
+            row.status = OutboundStatus.EXPIRED
+        return
     if not _claim(OutboundMessage, outbound_id):
         return
-    row = db.session.get(OutboundMessage, outbound_id)
     try:
         result = sender_for(current_app).send(to=crypto.decrypt(row.to_encrypted),
-                                              body=crypto.decrypt(row.body_encrypted))
+                                              body=crypto.decrypt(row.body_encrypted),
+                                              status_callback=_status_callback_url())
     except Exception as error:
-        log.warning("sms %s not sent (%s); left queued for retry", row.id, type(error).__name__)
-        with transaction():
-            row.status = OutboundStatus.QUEUED
-        raise
+        return _failed(row, error)
     with transaction():
         row.status, row.provider_sid, row.sent_at = OutboundStatus.SENT, result.sid, utcnow()
         if row.purpose == "otp":
             # A sign-in code has no use once sent: keep no copy of it.
             row.body_encrypted = crypto.encrypt("")
+
+
+def _status_callback_url():
+    return current_app.config["PUBLIC_URL"].rstrip("/") + "/twilio/status"
+
+
+def _failed(row, error):
+    """21610 (opted out at Twilio) and other 4xx are final; 429, 5xx and network errors are retried."""
+    code, status = str(getattr(error, "code", "") or ""), getattr(error, "status", None)
+    final = code == "21610" or (status is not None and 400 <= status < 500 and status != 429)
+    with transaction():
+        row.error_code = code or type(error).__name__[:16]
+        if code == "21610":
+            mark_opted_out(row.young_person_id)
+        if final or row.attempts >= current_app.config["SMS_MAX_ATTEMPTS"]:
+            row.status = OutboundStatus.FAILED      # the dead letters the voice team can see
+            log.warning("sms %s failed for good (%s)", row.id, row.error_code)
+            return
+        row.status = OutboundStatus.QUEUED
+        row.send_after = utcnow() + timedelta(seconds=current_app.config["SMS_RETRY_BASE_SECONDS"] * 2 ** row.attempts)
+        log.info("sms %s not sent (%s); retrying later", row.id, row.error_code)
+
+
+def mark_opted_out(young_person_id):
+    from voiceapp.people.models import YoungPerson
+    person = db.session.get(YoungPerson, young_person_id) if young_person_id else None
+    if person is not None and person.sms_opted_out_at is None:
+        person.sms_opted_out_at = utcnow()
+
+
+@periodic(30)
+def dispatch_due_sms():
+    """Send what is due (after quiet hours, pacing or backoff); also recovers jobs a dead broker dropped."""
+    due = db.session.scalars(sa.select(OutboundMessage.id).where(
+        OutboundMessage.status == OutboundStatus.QUEUED, OutboundMessage.send_after <= utcnow())
+        .order_by(OutboundMessage.urgent.desc(), OutboundMessage.send_after).limit(500)).all()
+    for outbound_id in due:
+        deliver_sms(outbound_id=outbound_id)
+
+
+@periodic(60)
+def dispatch_due_email():
+    cutoff = utcnow() - timedelta(seconds=30)
+    due = db.session.scalars(sa.select(OutboundEmail.id).where(
+        OutboundEmail.status == OutboundStatus.QUEUED, OutboundEmail.created_at <= cutoff).limit(200)).all()
+    for outbound_id in due:
+        try:
+            deliver_email(outbound_id=outbound_id)
+        except Exception:
+            log.warning("email %s still not sent", outbound_id)
 
 
 @job

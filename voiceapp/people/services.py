@@ -23,12 +23,13 @@ def create_young_person(*, actor, cohort, age_band, language="en", voice_groups=
         db.session.add(person)
         db.session.flush()
         if phone:
-            _attach_phone(person, phone)
+            attach_phone(person, phone)
         audit.record(actor=actor, action="young_person.create", object_type="young_person", object_id=person.id)
     return person
 
 
-def _attach_phone(person, raw):
+def attach_phone(person, raw):
+    """Give a person a number inside the caller's transaction; a number belongs to one person only."""
     e164 = phones.normalise(raw)
     digest = phones.lookup_hash(e164)
     owner = db.session.scalar(sa.select(PhoneNumber.young_person_id).where(PhoneNumber.lookup_hash == digest))
@@ -46,7 +47,7 @@ def set_phone(*, actor, young_person_id, phone):
     """Give a young person a phone number (or change it); a number belongs to one person only."""
     person = get_young_person(young_person_id)
     with transaction():
-        _attach_phone(person, phone)
+        attach_phone(person, phone)
         audit.record(actor=actor, action="young_person.set_phone", object_type="young_person", object_id=person.id)
     return person
 
@@ -97,7 +98,7 @@ def update_profile(*, actor, young_person_id, changes):
         if "voice_groups" in changes:
             person.set_voice_groups(changes["voice_groups"])
         if "phone" in changes and changes["phone"]:
-            _attach_phone(person, changes["phone"])
+            attach_phone(person, changes["phone"])
         audit.record(actor=actor, action="young_person.update", object_type="young_person",
                      object_id=person.id, detail={"fields": sorted(changes)})
     return person

@@ -36,7 +36,7 @@ def my_promises():
 def submit_promise_check(body):
     """Say, promise by promise, whether we are keeping it (with a comment if you like)."""
     return services.record_promise_check(actor=current_actor(), young_person_id=current_actor().id,
-                                         answers=body["answers"], channel=Channel.WEB)
+                                         answers=body["answers"], channel=Channel.WEB, comment=body.get("comment"))
 
 
 @blp.route("/me/promise-checks", methods=["GET"])

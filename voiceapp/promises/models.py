@@ -72,6 +72,7 @@ class PromiseCheck(db.Model):
     promise_set_id = sa.Column(sa.Uuid, sa.ForeignKey("promise_sets.id"), nullable=False)
     channel = sa.Column(enum_type(Channel), nullable=False)
     submitted_at = sa.Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+    comment = sa.Column(sa.Text)     # anything added at the end, about the promise as a whole
     ratings = relationship("PromiseRating", cascade="all, delete-orphan", lazy="selectin",
                            order_by="PromiseRating.position")
 

@@ -4,6 +4,7 @@ from marshmallow import fields, validate
 
 from voiceapp.i18n import localised
 from voiceapp.people.models import Cohort
+from voiceapp.safeguarding import alerts as safeguarding
 from voiceapp.promises.models import Rating
 from voiceapp.schemas import StrictSchema, text, when
 
@@ -64,6 +65,7 @@ class RatingInSchema(StrictSchema):
 
 class PromiseCheckInSchema(StrictSchema):
     answers = fields.List(fields.Nested(RatingInSchema), required=True, validate=validate.Length(min=1, max=30))
+    comment = fields.String(validate=validate.Length(max=2000), allow_none=True)
 
 
 class RatingSchema(StrictSchema):
@@ -78,4 +80,13 @@ class PromiseCheckSchema(StrictSchema):
     promise_set_id = fields.UUID()
     channel = fields.Function(lambda c: c.channel.value)
     submitted_at = when()
+    comment = fields.String(allow_none=True)
     ratings = fields.List(fields.Nested(RatingSchema))
+    # The crisis reply, when a comment raised a safeguarding alert (SAFE-01).
+    support = fields.Function(lambda c: _support(c),
+                              metadata={"description": "crisis support, when a comment raised an alert"})
+
+
+def _support(check):
+    return (safeguarding.support_for("promise_check", [check.id])
+            or safeguarding.support_for("promise_rating", [r.id for r in check.ratings]))

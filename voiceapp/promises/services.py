@@ -80,13 +80,14 @@ def make_current(*, actor, set_id):
     return promise_set
 
 
-def record_promise_check(*, actor, young_person_id, answers, channel):
+def record_promise_check(*, actor, young_person_id, answers, channel, comment=None):
     """Save one sitting's ratings: only promises of the young person's current set, each at most once."""
     person = people.get_young_person(young_person_id)
     promise_set = current_set(person.cohort)
     _check_answers(promise_set, answers)
     with transaction():
-        check = PromiseCheck(young_person_id=person.id, promise_set_id=promise_set.id, channel=channel)
+        check = PromiseCheck(young_person_id=person.id, promise_set_id=promise_set.id, channel=channel,
+                             comment=(comment or "").strip() or None)
         check.ratings = [PromiseRating(promise_id=a["promise_id"], rating=a["rating"], position=i,
                                        comment=(a.get("comment") or "").strip() or None)
                          for i, a in enumerate(answers)]
@@ -96,6 +97,8 @@ def record_promise_check(*, actor, young_person_id, answers, channel):
             signals.announce_free_text(source_type="promise_rating", source_id=rating.id,
                                        young_person_id=person.id, text=rating.comment,
                                        language=person.language, channel=channel)
+        signals.announce_free_text(source_type="promise_check", source_id=check.id, young_person_id=person.id,
+                                   text=check.comment, language=person.language, channel=channel)
     return check
 
 

@@ -1,0 +1,1 @@
+"""The conversation's flows: each has start(turn) and step(turn)."""

@@ -1,0 +1,58 @@
+"""Checking the promise by text: one promise per message, forgiving answers, a comment at the end."""
+from flask_babel import get_locale
+
+from voiceapp.channels.sms import prompts
+from voiceapp.channels.sms.answers import parse_rating
+from voiceapp.i18n import localised
+from voiceapp.promises import services as promises
+from voiceapp.promises.models import Channel
+
+
+def _promises(turn):
+    return promises.current_set(turn.person.cohort).promises
+
+
+def start(turn):
+    turn.goto("promise", i=0, ratings=[], tries=0)
+    _ask(turn, 0)
+
+
+def _ask(turn, index):
+    items = _promises(turn)
+    promise = items[index]
+    turn.say(prompts.render(prompts.PROMISE_QUESTION, n=index + 1, total=len(items),
+                            text=localised(promise.text, promise.translations, get_locale())))
+
+
+def step(turn):
+    state = turn.state
+    if state.get("comment"):
+        return _finish(turn, state)
+    rating = parse_rating(turn.text, turn.person.language)
+    if rating is None and state["tries"] == 0:
+        turn.update(tries=1)
+        return turn.say(prompts.NOT_UNDERSTOOD, prompts.PROMISE_HINT)
+    ratings = list(state["ratings"])
+    items = _promises(turn)
+    if rating not in (None, "skip"):
+        ratings.append({"promise_id": str(items[state["i"]].id), "rating": rating})
+    index = state["i"] + 1
+    turn.update(i=index, ratings=ratings, tries=0)
+    if index < len(items):
+        return _ask(turn, index)
+    turn.update(comment=True)
+    turn.say(prompts.PROMISE_COMMENT)
+
+
+def _finish(turn, state):
+    from uuid import UUID
+    from voiceapp.channels.sms.flows import menu
+    comment = None if turn.text.strip() in ("0", "٠") else turn.text.strip()
+    answers = [{"promise_id": UUID(r["promise_id"]), "rating": r["rating"]} for r in state["ratings"]]
+    if answers:
+        promises.record_promise_check(actor=turn.actor, young_person_id=turn.person.id, answers=answers,
+                                      channel=Channel.SMS, comment=comment)
+    turn.goto("menu")
+    turn.say(prompts.PROMISE_DONE)
+    if not answers:
+        menu.start(turn)

@@ -1,0 +1,10 @@
+"""'I don't feel safe': one step, no words needed, the same alert as a disclosure (SAFE-04)."""
+from voiceapp.promises.models import Channel
+
+
+def start(turn):
+    from voiceapp.safeguarding import alerts, replies
+    alerts.report_unsafe(young_person_id=turn.person.id if turn.person else None, channel=Channel.SMS)
+    language = turn.person.language if turn.person else turn.conversation.language
+    turn.say(replies.crisis_reply(language or "en"))
+    turn.goto("menu")

@@ -1,0 +1,54 @@
+"""Twilio's SMS webhooks: signed, stored first, answered fast with TwiML, never rate-limited (TW-01..TW-08)."""
+import logging
+
+from flask import Blueprint, request
+from sqlalchemy.exc import OperationalError
+
+from voiceapp.channels.sms import services, spool
+from voiceapp.channels.twiml import twiml_response
+from voiceapp.channels.twilio_auth import twilio_signed
+from voiceapp.extensions import db, limiter
+
+log = logging.getLogger(__name__)
+bp = Blueprint("twilio_sms", __name__, url_prefix="/twilio")
+limiter.exempt(bp)   # a 429 to Twilio is a lost message (error 11217)
+
+
+def _receive(via_fallback=False):
+    form = request.form
+    try:
+        reply = services.receive(message_sid=form.get("MessageSid") or form.get("SmsSid", ""),
+                                 phone=form.get("From", ""), body=form.get("Body", ""),
+                                 num_segments=int(form.get("NumSegments") or 1), via_fallback=via_fallback,
+                                 error_code=form.get("ErrorCode"))
+    except OperationalError:
+        db.session.rollback()
+        risk = services.is_risk(form.get("Body", ""))
+        spool.write({**form.to_dict(), "via_fallback": str(via_fallback)}, risk=risk)
+        log.error("database unreachable: inbound sms spooled to disk for replay")
+        reply = services.holding_reply(risk=risk)
+    return twiml_response(reply)
+
+
+@bp.route("/sms", methods=["POST"])
+@twilio_signed
+def inbound_sms():
+    return _receive()
+
+
+@bp.route("/sms/fallback", methods=["POST"])
+@twilio_signed
+def inbound_sms_fallback():
+    """Twilio's Fallback URL: same store-and-answer path, flagged, deduplicated with the primary."""
+    return _receive(via_fallback=True)
+
+
+@bp.route("/status", methods=["POST"])
+@twilio_signed
+def delivery_status():
+    """Delivery status callbacks for what we sent; always 204 so Twilio does not retry."""
+    from voiceapp.messaging.status import record_status
+    form = request.form
+    record_status(provider_sid=form.get("MessageSid", ""), status=form.get("MessageStatus", ""),
+                  error_code=form.get("ErrorCode"))
+    return "", 204

@@ -1,0 +1,18 @@
+"""What the phone line says, and which voice says it."""
+from flask_babel import lazy_gettext as _l
+
+# Twilio <Say> voices per language; a language missing here is spoken in English with an apology.
+VOICES = {"en": {"language": "en-GB", "voice": "Polly.Amy"}, "ar": {"language": "arb", "voice": "Polly.Zeina"}}
+
+WELCOME = _l("Hello, this is Tell Us, We Care from Leeds.")
+MENU = _l("Press 1 to tell us if we keep our promises. Press 2 to leave a message for senior leaders. "
+          "Press 9 if you do not feel safe.")
+UNKNOWN = _l("We do not know this phone number yet. Send a text to this number to join. "
+             "If you are in danger, call 999. Childline is 0800 1111.")
+PROMISE = _l("Promise %(n)s. We promise to %(text)s. Press 1 if we keep it, 2 if we partly keep it, "
+             "3 if we do not, or 0 to skip.")
+PROMISE_DONE = _l("Thank you. Your answers are saved. Goodbye.")
+RECORD = _l("After the beep, tell us what you want senior leaders to know. Press the hash key when you finish.")
+RECORDED = _l("Thank you. A senior leader will listen to your message. Goodbye.")
+NOT_HEARD = _l("Sorry, I did not get that.")
+NO_VOICE = _l("Sorry, we cannot speak your language on the phone yet. Please send us a text instead.")

@@ -1,0 +1,97 @@
+"""Use cases behind the phone line: calls, keypad promise ratings and voice messages."""
+import sqlalchemy as sa
+
+from voiceapp import crypto, signals
+from voiceapp.auth.actors import Actor
+from voiceapp.channels.voice.models import VoiceCall, VoiceRecording
+from voiceapp.database import transaction
+from voiceapp.errors import DomainError
+from voiceapp.extensions import db
+from voiceapp.jobs import enqueue
+from voiceapp.people import phones
+from voiceapp.people import services as people
+from voiceapp.promises import services as promises
+from voiceapp.promises.models import Channel
+from voiceapp.tellus import services as tellus
+from voiceapp.tellus.models import Kind, Message
+
+KEYPAD_RATINGS = {"1": "kept", "2": "partly", "3": "not_kept"}
+
+
+def start_call(*, call_sid, phone):
+    """Find or record the call (a retried webhook finds the same row) and who is calling."""
+    call = db.session.scalar(sa.select(VoiceCall).where(VoiceCall.call_sid == call_sid))
+    if call is not None:
+        return call
+    try:
+        person = people.find_by_phone(phone)
+        digest = phones.lookup_hash(phones.normalise(phone))
+    except DomainError:
+        person, digest = None, crypto.lookup_hash("phone:" + phone)
+    with transaction():
+        call = VoiceCall(call_sid=call_sid, phone_hash=digest, young_person_id=person.id if person else None,
+                         state={"ratings": []})
+        db.session.add(call)
+    return call
+
+
+def get_call(call_sid):
+    return db.session.scalar(sa.select(VoiceCall).where(VoiceCall.call_sid == call_sid))
+
+
+def promises_for(call):
+    person = people.get_young_person(call.young_person_id)
+    return promises.current_set(person.cohort).promises
+
+
+def rate_promise(*, call, index, digits):
+    """Keep the keypad answer for promise `index`; the check is saved when the last one is answered."""
+    items = promises_for(call)
+    ratings = list(call.state.get("ratings", []))
+    if digits in KEYPAD_RATINGS and index < len(items):
+        ratings.append({"promise_id": str(items[index].id), "rating": KEYPAD_RATINGS[digits]})
+    with transaction():
+        call.state = {**call.state, "ratings": ratings}
+    if index + 1 >= len(items) and ratings:
+        _save_check(call, ratings)
+    return index + 1 < len(items)
+
+
+def _save_check(call, ratings):
+    from uuid import UUID
+    answers = [{"promise_id": UUID(r["promise_id"]), "rating": r["rating"]} for r in ratings]
+    promises.record_promise_check(actor=Actor(kind="young_person", id=call.young_person_id),
+                                  young_person_id=call.young_person_id, answers=answers, channel=Channel.VOICE)
+
+
+def record_voice_message(*, call, recording_sid, recording_url, duration):
+    """A voice message becomes a Tell Us message; its audio is fetched later, by a job, from Twilio only."""
+    existing = db.session.scalar(sa.select(VoiceRecording).where(VoiceRecording.recording_sid == recording_sid))
+    if existing is not None:
+        return db.session.get(Message, existing.message_id)
+    message = tellus.send_message(actor=Actor(kind="young_person", id=call.young_person_id),
+                                  young_person_id=call.young_person_id, kind=Kind.UNHAPPY,
+                                  body=f"(voice message, {duration} seconds)", channel=Channel.VOICE,
+                                  wants_reply=False)
+    with transaction():
+        db.session.add(VoiceRecording(message_id=message.id, recording_sid=recording_sid,
+                                      recording_url=recording_url, duration_seconds=duration))
+        from voiceapp.channels.voice import tasks
+        enqueue(tasks.fetch_recording, recording_sid=recording_sid)
+    return message
+
+
+def add_transcription(*, recording_sid, text):
+    """Twilio's transcription becomes the message text, and is screened like any other words."""
+    recording = db.session.scalar(sa.select(VoiceRecording).where(VoiceRecording.recording_sid == recording_sid))
+    if recording is None or not text:
+        return None
+    message = db.session.get(Message, recording.message_id)
+    person = people.get_young_person(message.young_person_id)
+    with transaction():
+        recording.transcription = text
+        message.body = text
+        signals.announce_free_text(source_type="voice_transcription", source_id=recording.id,
+                                   young_person_id=person.id, text=text, language=person.language,
+                                   channel=Channel.VOICE)
+    return recording
