@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export FLASK_APP := voiceapp
 
-.PHONY: run test install translations db seed serve clean bench
+.PHONY: run test install translations db seed clean bench sms-sim
 
 $(BIN)/activate: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -24,14 +24,23 @@ db: install
 seed: db
 	$(BIN)/flask seed
 
+# Locally the Twilio webhooks are signed with this token by `make sms-sim`; a real deployment sets its own.
+LOCAL_TWILIO_TOKEN ?= local-simulator-token
+
 run: translations seed
-	$(BIN)/flask run --host 127.0.0.1 --port 5000
+	VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} VOICEAPP_SCHEDULER_ENABLED=true \
+	  $(BIN)/flask run --host 127.0.0.1 --port 5000
+
+sms-sim: install
+	VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} $(BIN)/flask sms-sim
 
 test: translations
 	$(BIN)/python -m pytest --cov=voiceapp --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python benchmarks/safeguarding_corpus.py
+	$(BIN)/python benchmarks/outbound.py
+	$(BIN)/python benchmarks/sms_webhook.py
 
 clean:
 	rm -rf $(VENV) instance *.egg-info .coverage

@@ -112,5 +112,9 @@ def register(app):
     app.cli.add_command(seed_command)
     app.cli.add_command(create_staff_command)
     app.cli.add_command(translate_group)
+    from voiceapp.reports.cli import report_group
+    app.cli.add_command(report_group)
     from voiceapp.jobs.cli import jobs_group
     app.cli.add_command(jobs_group)
+    from voiceapp.channels.sms.cli import sms_sim
+    app.cli.add_command(sms_sim)

@@ -179,3 +179,18 @@ def test_survey_questions_are_shown_in_the_young_person_s_language(api_as):
                                            translations={"ar": {"prompt": "هل تشعر بالأمان؟"}})])
     speaker = api_as(young_person=YoungPersonFactory(language="ar"))
     assert speaker.get(f"/api/v1/me/surveys/{survey.id}").json["questions"][0]["prompt"] == "هل تشعر بالأمان؟"
+
+
+def test_inviting_texts_the_audience_but_never_opted_out_young_people(api_as, sent_sms, clock):
+    from voiceapp.database import utcnow
+    from voiceapp.messaging.tasks import dispatch_due_sms
+    survey = SurveyFactory(cohort="child_in_care")
+    YoungPersonFactory(phone="07911 100001")
+    YoungPersonFactory(phone="07911 100002", sms_opted_out_at=utcnow())
+    YoungPersonFactory(phone="07911 100003", cohort="care_leaver", age_band="18-21")
+    result = api_as("voice_officer").post(f"/api/v1/surveys/{survey.id}/invitations").json
+    assert result["queued"] == 1 and result["opted_out"] == 1
+    clock.shift(60)
+    dispatch_due_sms()
+    assert [m["to"] for m in sent_sms] == ["+447911100001"]
+    assert "new survey" in sent_sms[0]["body"]

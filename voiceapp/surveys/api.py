@@ -4,8 +4,8 @@ from flask_smorest import Blueprint
 from voiceapp.auth.guards import current_actor, require_role, require_young_person
 from voiceapp.auth.models import Role
 from voiceapp.promises.models import Channel
-from voiceapp.surveys import definitions, services
-from voiceapp.surveys.schemas import (AnswersInSchema, OpenSurveySchema, QuestionsSchema, ResponseSchema,
+from voiceapp.surveys import definitions, invitations, services
+from voiceapp.surveys.schemas import (AnswersInSchema, InvitationResultSchema, OpenSurveySchema, QuestionsSchema, ResponseSchema,
                                       SurveyCreateSchema, SurveySchema, SurveyWindowSchema)
 
 blp = Blueprint("surveys", __name__, url_prefix="/api/v1", description="Surveys")
@@ -99,3 +99,11 @@ def publish_survey(survey_id):
 def update_window(body, survey_id):
     """Move the open and close dates (close early by setting closes_at to now)."""
     return definitions.update_window(actor=current_actor(), survey_id=survey_id, **body)
+
+
+@blp.route("/surveys/<uuid:survey_id>/invitations", methods=["POST"])
+@require_role(*MANAGERS)
+@blp.response(202, InvitationResultSchema)
+def invite(survey_id):
+    """Text the survey's audience (opted-out and paused young people get nothing; quiet hours respected)."""
+    return invitations.invite_to_survey(actor=current_actor(), survey_id=survey_id)

@@ -18,6 +18,7 @@ UCS2 = "UCS-2"
 
 # (units in one lone segment, units per segment once concatenated): the rest of each part is the UDH header.
 _LIMITS = {GSM7: (160, 153), UCS2: (70, 67)}
+_PIECE_SLACK = 3  # units a network-split piece may fall short of a full part
 
 
 @dataclass(frozen=True)
@@ -74,17 +75,9 @@ def fits_one_segment(text: str) -> bool:
 
 
 def filled_a_part(text: str) -> bool:
-    """True when a text is as long as one part of a concatenated SMS: likely a piece of a longer one."""
-    enc = encoding(text)
-    return measure(text).units >= _LIMITS[enc][1] - 3
-
-
-def filled_a_part(text: str) -> bool:
-    """True when the text ends exactly where a segment is full (160/153 GSM-7, 70/67 UCS-2, less one for a pair)."""
-    # A long text that the network delivered as separate texts arrives in full-length pieces; the last piece,
-    # and any answer typed by hand, almost never lands on a boundary. Judged in the piece's own encoding.
+    """True when the text is about one concatenated part long or more (153 GSM-7 / 67 UCS-2, less 3): a piece."""
+    # A long text the network failed to join arrives as separate full-length pieces seconds apart. Pieces do not
+    # always end on the exact boundary (a pair moved to the next part, a GSM-only piece of a UCS-2 text), so
+    # length with a little slack is the test, in the piece's own encoding.
     result = measure(text)
-    single, per_part = _LIMITS[result.encoding]
-    if result.units <= single:
-        return result.units >= single - 1 or per_part - 1 <= result.units <= per_part
-    return _pack(_costs(text, result.encoding), per_part)[-1] >= per_part - 1
+    return result.units >= _LIMITS[result.encoding][1] - _PIECE_SLACK

@@ -1,0 +1,45 @@
+"""Every SMS prompt in every language is measured: menus fit one segment, nothing runs long (TW-11, TW-15)."""
+import pytest
+from flask_babel import force_locale
+
+from voiceapp.channels.sms import prompts
+from voiceapp.channels.sms.segments import measure
+
+LANGUAGES = ["en", "ar"]
+ONE_SEGMENT = [prompts.MENU, prompts.PRIVACY, prompts.HELP, prompts.HOLDING, prompts.JOIN_COHORT,
+               prompts.JOIN_AGE, prompts.JOIN_LANGUAGE, prompts.TELLUS_KIND, prompts.TELLUS_WANTS_REPLY]
+SAMPLE = {"url": "https://voice.example.org/privacy", "contact": "0113 000 0000", "n": 9, "total": 9,
+          "text": "make sure you have lots of different people to support you", "date": "Tue 24 Nov",
+          "ref": "ABC123", "choices": "1 Your home, 2 School", "low": 1, "high": 5}
+
+
+def rendered(prompt):
+    text = str(prompt)
+    return text % SAMPLE if "%(" in text else text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("prompt", ONE_SEGMENT, ids=lambda p: p._args[0][:30] if hasattr(p, "_args") else str(p)[:30])
+def test_menus_and_safety_texts_fit_one_segment(app, language, prompt):
+    with app.test_request_context(), force_locale(language):
+        assert measure(rendered(prompt)).segments == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_prompt_runs_past_three_segments_or_twilio_s_limit(app, language):
+    with app.test_request_context(), force_locale(language):
+        for prompt in prompts.ALL:
+            text = rendered(prompt)
+            assert measure(text).segments <= 3 and len(text) <= 1600, text
+
+
+def test_arabic_is_counted_as_ucs2(app):
+    with app.test_request_context(), force_locale("ar"):
+        assert measure(rendered(prompts.MENU)).encoding == "UCS-2"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_help_names_999_childline_and_the_service(app, language):
+    with app.test_request_context(), force_locale(language):
+        text = prompts.help_text()
+    assert "999" in text and "0800 1111" in text and "0113 000 0000" in text

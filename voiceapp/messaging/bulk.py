@@ -1,0 +1,74 @@
+"""Queueing one text to many young people at once (survey invitations, "you said, we did")."""
+from dataclasses import dataclass
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from voiceapp import crypto
+from voiceapp.database import new_id, utcnow
+from voiceapp.extensions import db
+from voiceapp.messaging import policy
+from voiceapp.messaging.models import OutboundMessage, OutboundStatus
+
+CHUNK = 5000
+
+
+@dataclass
+class BulkResult:
+    queued: int = 0
+    opted_out: int = 0
+    paused: int = 0
+    no_phone: int = 0
+
+
+def queue_bulk_sms(*, audience, body, purpose, valid_for=None):
+    """Queue `body` to every young person whose id `audience` (a select of ids) yields, in the caller's
+    transaction: opted-out and paused people get nothing; the rest are paced from the end of quiet hours."""
+    from voiceapp.channels.sms import segments
+    from voiceapp.people.models import PhoneNumber, YoungPerson
+    rows = db.session.execute(
+        sa.select(YoungPerson.id, YoungPerson.sms_opted_out_at, PhoneNumber.number_encrypted)
+        .outerjoin(PhoneNumber, PhoneNumber.young_person_id == YoungPerson.id)
+        .where(YoungPerson.id.in_(audience))).all()
+    result, now = BulkResult(), utcnow()
+    paused = _paused_ids([r.id for r in rows])
+    gap = timedelta(seconds=segments.segments(body) * policy.seconds_per_segment())
+    slot = _first_slot(policy.earliest_send(now, direct_reply=False, urgent=False))
+    body_encrypted = crypto.encrypt(body)    # one ciphertext serves every copy of the same text
+    batch = []
+    for row in rows:
+        if row.number_encrypted is None:
+            result.no_phone += 1
+        elif row.sms_opted_out_at is not None:
+            result.opted_out += 1
+        elif row.id in paused:
+            result.paused += 1
+        else:
+            batch.append(_row(row, body_encrypted, purpose, now, slot, valid_for, segments.segments(body)))
+            slot += gap
+    for start in range(0, len(batch), CHUNK):
+        db.session.execute(sa.insert(OutboundMessage), batch[start:start + CHUNK])
+    result.queued = len(batch)
+    return result
+
+
+def _row(row, body_encrypted, purpose, now, slot, valid_for, parts):
+    return {"id": new_id(), "young_person_id": row.id, "to_encrypted": row.number_encrypted,
+            "body_encrypted": body_encrypted, "purpose": purpose, "status": OutboundStatus.QUEUED,
+            "direct_reply": False, "urgent": False, "attempts": 0, "created_at": now, "send_after": slot,
+            "valid_until": now + valid_for if valid_for else None, "segments": parts}
+
+
+def _first_slot(earliest):
+    last = db.session.execute(sa.select(OutboundMessage.send_after, OutboundMessage.segments)
+                              .where(OutboundMessage.direct_reply.is_(False), OutboundMessage.urgent.is_(False))
+                              .order_by(OutboundMessage.send_after.desc()).limit(1)).first()
+    if last is None:
+        return earliest
+    return max(earliest, last.send_after + timedelta(seconds=last.segments * policy.seconds_per_segment()))
+
+
+def _paused_ids(ids):
+    """Young people with an open message or alert are not sent bulk texts (registered pause checks)."""
+    from voiceapp.messaging import pauses
+    return pauses.paused_among(ids)   # integration point with the pause registry
