@@ -53,6 +53,7 @@ class Defaults:
     QUIET_HOURS_END = "08:00"
     SMS_SEGMENTS_PER_SECOND = 1.0     # the sender's throughput (a UK long code: check yours in Console)
     SMS_MAX_ATTEMPTS = 5
+    TWILIO_REDACT_INBOUND = False     # true with the twilio backend: blank inbound bodies at Twilio once stored
     SMS_RETRY_BASE_SECONDS = 30
     # Safeguarding alerts. Contacts are {"name", "email", "phone"}; set them as JSON, e.g.
     # VOICEAPP_DUTY_CONTACTS='[{"name": "Duty manager", "email": "...", "phone": "+44..."}]'.
@@ -128,9 +129,10 @@ def _resolve_database(app):
 
 
 def _engine_options(url):
+    # Bound values are young people's words and numbers: keep them out of error messages and logs (PRIV-01).
     if url.startswith("sqlite"):
-        return {"connect_args": {"timeout": 15}}
-    return {"pool_pre_ping": True, "connect_args": {"connect_timeout": 2}}
+        return {"hide_parameters": True, "connect_args": {"timeout": 15}}
+    return {"hide_parameters": True, "pool_pre_ping": True, "connect_args": {"connect_timeout": 2}}
 
 
 def _translations(app):

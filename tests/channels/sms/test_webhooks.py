@@ -130,3 +130,54 @@ def test_delivery_status_callbacks_move_forward_only_and_tolerate_unknown_sids(t
         assert twilio.post("/twilio/status", {"MessageSid": sid, "MessageStatus": status}).status_code == 204
     assert db.session.get(OutboundMessage, row.id).status == OutboundStatus.DELIVERED
     assert twilio.post("/twilio/status", {"MessageSid": "SMunknown", "MessageStatus": "sent"}).status_code == 204
+
+
+def test_a_stored_text_is_blanked_in_twilio_s_logs_through_the_real_client(twilio, person, app, httpserver):
+    sid = "SM" + "5" * 32
+    account = app.config["TWILIO_ACCOUNT_SID"]
+    httpserver.expect_request(f"/2010-04-01/Accounts/{account}/Messages/{sid}.json", method="POST").respond_with_json(
+        {"sid": sid, "body": ""})
+    app.config.update(TWILIO_REDACT_INBOUND=True, TWILIO_API_BASE=httpserver.url_for("").rstrip("/"))
+    twilio.sms("hi", sid=sid)
+    request = httpserver.log[0][0]
+    assert request.form["Body"] == ""
+
+
+def test_json_webhooks_are_checked_against_the_raw_body_hash(twilio, app):
+    import hashlib
+    import json
+    body = json.dumps({"event": "test"})
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    path = f"/twilio/status?bodySHA256={digest}"
+    signature = twilio.validator.compute_signature(app.config["PUBLIC_URL"] + path, {})
+    ok = twilio.client.post(path, data=body, content_type="application/json", headers={"X-Twilio-Signature": signature})
+    tampered = twilio.client.post(path, data=body.replace("test", "tesx"), content_type="application/json",
+                                  headers={"X-Twilio-Signature": signature})
+    assert ok.status_code == 204 and tampered.status_code == 403
+
+
+def test_when_two_workers_race_on_one_message_sid_the_unique_key_keeps_one_row(twilio, person, monkeypatch):
+    from voiceapp.channels.sms import services
+    first = twilio.sms("hi", sid="SM" + "6" * 32)
+    real_scalar = db.session.scalar
+    calls = {"n": 0}
+
+    def miss_the_first_look(statement, *args, **kwargs):
+        # The second worker looks before the first has committed, so it does not see the row...
+        calls["n"] += 1
+        return None if calls["n"] == 1 else real_scalar(statement, *args, **kwargs)
+    monkeypatch.setattr(db.session, "scalar", miss_the_first_look)
+    row, is_new = services.store_inbound(message_sid="SM" + "6" * 32, phone="+447911123456", body="hi")
+    monkeypatch.undo()
+    assert is_new is False and row.reply is not None   # ...and the unique constraint settles it
+    assert stored() == 1
+    assert first.status_code == 200
+
+
+def test_nothing_a_young_person_texts_reaches_the_logs(twilio, person, caplog, capsys):
+    import logging
+    caplog.set_level(logging.DEBUG)
+    for body in ("hi", "2", "2", "canary-zebra-words about my placement", "3"):
+        twilio.sms(body)
+    logged = caplog.text + capsys.readouterr().err
+    assert "canary-zebra" not in logged and "7911123456" not in logged and "7911 123456" not in logged

@@ -2,6 +2,7 @@
 import logging
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import force_locale
 from sqlalchemy.exc import IntegrityError
 
@@ -13,6 +14,7 @@ from voiceapp.channels.twiml import messages
 from voiceapp.database import transaction, utcnow
 from voiceapp.errors import DomainError
 from voiceapp.extensions import db
+from voiceapp.jobs import enqueue
 from voiceapp.people import phones
 from voiceapp.people import services as people
 
@@ -41,6 +43,9 @@ def store_inbound(*, message_sid, phone, body, num_segments=1, via_fallback=Fals
             db.session.add(row)
             db.session.flush()
             _screen(row, person)
+            if current_app.config["TWILIO_REDACT_INBOUND"]:
+                from voiceapp.channels.sms import tasks
+                enqueue(tasks.redact_at_twilio, message_sid=message_sid)
     except IntegrityError:
         # The same MessageSid raced in on another worker: that one is the record.
         existing = db.session.scalar(sa.select(InboundSms).where(InboundSms.message_sid == message_sid))

@@ -9,6 +9,7 @@ from voiceapp.channels.sms import services, spool
 from voiceapp.channels.sms.models import InboundSms, InboundStatus
 from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
+from voiceapp.jobs import job
 from voiceapp.jobs.schedule import periodic
 from voiceapp.messaging import services as messaging
 
@@ -54,3 +55,16 @@ def replay_spool():
         if is_new:
             _handle_and_text_back(row)
         spool.remove(path)
+
+
+@job
+def redact_at_twilio(*, message_sid):
+    """Blank the text's body in Twilio's logs once our own copy is committed (TW-14): a disclosure must not
+    stay in a third party's records."""
+    from flask import current_app
+    from twilio.rest import Client
+    cfg = current_app.config
+    client = Client(cfg["TWILIO_ACCOUNT_SID"], cfg["TWILIO_AUTH_TOKEN"], http_client=cfg.get("TWILIO_HTTP_CLIENT"))
+    if cfg.get("TWILIO_API_BASE"):
+        client.api.base_url = cfg["TWILIO_API_BASE"]
+    client.messages(message_sid).update(body="")
