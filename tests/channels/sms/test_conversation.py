@@ -162,7 +162,7 @@ def test_start_opts_back_in_even_in_the_middle_of_a_flow(say, person):
 
 
 def test_help_gives_999_childline_and_the_service_in_one_segment(say, person):
-    from voiceapp.channels.sms.segments import segments
+    from voiceapp.messaging.segments import segments
     reply = say("help")[-1]
     assert "999" in reply and "0800 1111" in reply and segments(reply) == 1
 

@@ -3,7 +3,7 @@ import pytest
 from flask_babel import force_locale
 
 from voiceapp.channels.sms import prompts
-from voiceapp.channels.sms.segments import measure
+from voiceapp.messaging.segments import measure
 
 LANGUAGES = ["en", "ar"]
 ONE_SEGMENT = [prompts.MENU, prompts.PRIVACY, prompts.HELP, prompts.HOLDING, prompts.JOIN_COHORT,

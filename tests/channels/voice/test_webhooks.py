@@ -45,9 +45,22 @@ def test_rating_every_promise_by_keypad_saves_a_voice_promise_check(twilio, pers
     assert check.channel.value == "voice" and len(check.ratings) == 8
 
 
+class FakeAudio:
+    content = b"ID3 audio"
+
+    def raise_for_status(self):
+        return None
+
+
 def test_a_recorded_message_becomes_a_tell_us_message_with_its_transcription(twilio, person, monkeypatch):
+    from types import SimpleNamespace
+
     from voiceapp.channels.voice import tasks
-    monkeypatch.setattr(tasks, "fetch_recording", lambda **kwargs: None)
+    from voiceapp.channels.voice.models import VoiceRecording
+    fetched, deleted = [], []
+    monkeypatch.setattr(tasks.requests, "get", lambda url, **kwargs: fetched.append(url) or FakeAudio())
+    monkeypatch.setattr(tasks, "_client", lambda: SimpleNamespace(
+        recordings=lambda sid: SimpleNamespace(delete=lambda: deleted.append(sid))))
     twilio.post("/twilio/voice", CALL)
     root = twiml(twilio.post("/twilio/voice/menu", {**CALL, "Digits": "2"}))
     assert root.find("Record") is not None
@@ -56,6 +69,9 @@ def test_a_recorded_message_becomes_a_tell_us_message_with_its_transcription(twi
     twiml(twilio.post("/twilio/voice/recorded", recording))
     message = db.session.scalar(sa.select(Message))
     assert message.channel.value == "voice" and "42 seconds" in message.body
+    stored = db.session.scalar(sa.select(VoiceRecording))
+    assert fetched == [recording["RecordingUrl"] + ".mp3"] and deleted == [recording["RecordingSid"]]
+    assert stored.deleted_at_twilio and open(stored.stored_path, "rb").read() == b"ID3 audio"
     twilio.post("/twilio/voice/transcription", {**recording, "TranscriptionText": "I want to move back home"})
     assert db.session.get(Message, message.id).body == "I want to move back home"
 
@@ -78,3 +94,16 @@ def test_an_arabic_speaker_hears_arabic(twilio, app):
     YoungPersonFactory(phone="07911 123456", language="ar")
     root = twiml(twilio.post("/twilio/voice", CALL))
     assert root.find("Say").get("language") == "arb"
+
+
+def test_a_signed_webhook_with_a_foreign_recording_url_fetches_nothing_and_logs_a_security_event(
+        twilio, person, monkeypatch):
+    from voiceapp.audit.models import AuditEvent
+    from voiceapp.channels.voice import tasks
+    fetched = []
+    monkeypatch.setattr(tasks.requests, "get", lambda url, **kwargs: fetched.append(url))
+    twilio.post("/twilio/voice", CALL)
+    twiml(twilio.post("/twilio/voice/recorded", {**CALL, "RecordingSid": "RE" + "2" * 32, "RecordingDuration": "5",
+                                                  "RecordingUrl": "http://169.254.169.254/latest/meta-data"}))
+    assert fetched == []
+    assert db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "security.recording_url_refused"))

@@ -4,7 +4,8 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import format_date, get_locale
 
-from voiceapp.channels.sms import prompts, segments
+from voiceapp.channels.sms import prompts
+from voiceapp.messaging import segments
 from voiceapp.channels.sms.answers import parse_choice
 from voiceapp.database import utcnow
 from voiceapp.i18n import localised

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from voiceapp.channels.sms.segments import (
+from voiceapp.messaging.segments import (
     GSM_BASIC, GSM_EXTENSION, Measure, encoding, filled_a_part, fits_one_segment, measure, segments,
 )
 
