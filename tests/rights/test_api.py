@@ -39,3 +39,43 @@ def test_a_legal_hold_keeps_everything_and_says_why(yp):
     assert response.status_code == 409
     assert "complaint" in response.json["message"]
     assert db.session.get(YoungPerson, yp.id) is not None
+
+
+def test_the_download_is_also_a_readable_page_in_the_young_person_s_language(api_as):
+    from tests.factories import YoungPersonFactory
+    speaker = api_as(young_person=YoungPersonFactory(language="ar"))
+    page = speaker.get("/api/v1/me/export.html")
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    assert b'dir="rtl"' in page.data
+
+
+def test_a_staff_subject_access_request_is_due_by_the_ico_calendar_month_rule(api_as, young_person):
+    officer = api_as("voice_officer")
+    created = officer.post("/api/v1/subject-access-requests",
+                           json={"young_person_id": str(young_person.id), "received_on": "2026-01-31"})
+    assert created.status_code == 201 and created.json["due_on"] == "2026-03-02"
+    disclosure = officer.get(f"/api/v1/subject-access-requests/{created.json['id']}/disclosure")
+    assert disclosure.json["profile"]["id"] == str(young_person.id)
+    done = officer.post(f"/api/v1/subject-access-requests/{created.json['id']}/complete")
+    assert done.json["status"] == "completed"
+    assert officer.get("/api/v1/subject-access-requests?status=open").json == []
+
+
+def test_only_the_voice_team_handles_subject_access_requests(api_as, young_person):
+    response = api_as("senior_leader").post("/api/v1/subject-access-requests",
+                                            json={"young_person_id": str(young_person.id), "received_on": "2026-01-31"})
+    assert response.status_code == 403
+
+
+def test_the_download_covers_every_table_the_inventory_links_to_a_young_person(yp):
+    from pathlib import Path
+
+    import yaml
+    inventory = yaml.safe_load((Path(__file__).resolve().parents[2] / "docs" / "data-inventory.yml").read_text())
+    linked = {name for name, table in inventory["tables"].items() if table["subject_linked"]}
+    covered = {"young_people", "young_person_voice_groups", "phone_numbers", "promise_checks", "promise_ratings",
+               "messages", "message_replies", "survey_responses", "survey_answers", "survey_answer_choices",
+               "outbound_messages", "inbound_sms", "voice_recordings", "satisfaction_answers"}
+    assert linked <= covered, f"add these to the export, then here: {sorted(linked - covered)}"
+    data = yp.get("/api/v1/me/export").json
+    assert {"profile", "promise_checks", "messages", "survey_responses", "texts_sent_to_you"} <= set(data)

@@ -18,14 +18,44 @@ from voiceapp.tellus.schemas import MyMessageSchema
 
 def export_my_data(*, actor):
     """Everything voiceapp holds that the young person gave or was sent, as plain data."""
-    person = people.get_young_person(actor.id)
+    return export_for(actor.id)
+
+
+def export_for(young_person_id):
+    """The subject access export for one young person (their own download, or a staff disclosure)."""
+    from voiceapp.auth.actors import Actor
+    actor = Actor(kind="young_person", id=young_person_id)
+    person = people.get_young_person(young_person_id)
     return {
         "profile": ProfileSchema().dump(person),
         "promise_checks": PromiseCheckSchema(many=True).dump(promises.list_my_checks(actor=actor)),
         "messages": MyMessageSchema(many=True).dump(tellus.list_my_messages(actor=actor)),
         "survey_responses": ResponseSchema(many=True).dump(surveys.list_my_responses(actor=actor)),
         "phone_on_record": person.phone.masked if person.phone else None,
+        "texts_sent_to_you": _texts_sent(person.id),
+        "texts_you_sent": _texts_received(person.id),
     }
+
+
+def _texts_received(young_person_id):
+    import sqlalchemy as sa
+
+    from voiceapp.channels.sms.models import InboundSms
+    rows = db.session.execute(sa.select(InboundSms.received_at, InboundSms.body)
+                              .where(InboundSms.young_person_id == young_person_id)
+                              .order_by(InboundSms.received_at)).all()
+    return [{"received_at": r.received_at.isoformat(), "text": r.body} for r in rows]
+
+
+def _texts_sent(young_person_id):
+    """Which texts we sent, when and why (their words are in the threads above; codes are never kept)."""
+    import sqlalchemy as sa
+
+    from voiceapp.messaging.models import OutboundMessage
+    rows = db.session.execute(sa.select(OutboundMessage.purpose, OutboundMessage.status, OutboundMessage.created_at)
+                              .where(OutboundMessage.young_person_id == young_person_id)
+                              .order_by(OutboundMessage.created_at)).all()
+    return [{"purpose": r.purpose, "status": r.status.value, "created_at": r.created_at.isoformat()} for r in rows]
 
 
 def erase_me(*, actor):
