@@ -79,3 +79,12 @@ def test_docs_can_be_switched_off(database_url):
     from tests.conftest import base_config
     app = create_app({**base_config(database_url), "API_DOCS_ENABLED": False})
     assert app.test_client().get("/api/docs").status_code == 404
+
+
+@pytest.mark.parametrize("broker, expected", [("redis://127.0.0.1:6379/15", 200), ("redis://127.0.0.1:1/0", 503)])
+def test_health_check_includes_the_broker_when_jobs_use_one(database_url, broker, expected):
+    from tests.conftest import base_config
+    app = create_app({**base_config(database_url), "JOB_BACKEND": "celery", "CELERY_BROKER_URL": broker})
+    response = app.test_client().get("/healthz")
+    assert response.status_code == expected
+    assert response.json["broker"] == ("ok" if expected == 200 else "unreachable")
