@@ -8,11 +8,14 @@ def register(app):
     from voiceapp.auth.api import blp as auth_blp
     from voiceapp.people.api import blp as people_blp
     from voiceapp.promises.api import blp as promises_blp
+    from voiceapp.reports.api import blp as reports_blp
     from voiceapp.rights.api import blp as rights_blp
     from voiceapp.safeguarding import subscribers as safeguarding_subscribers
     from voiceapp.safeguarding.api import blp as safeguarding_blp
     from voiceapp.surveys.api import blp as surveys_blp
+    from voiceapp.tellus import hooks as tellus_hooks
     from voiceapp.tellus.api import blp as tellus_blp
+    from voiceapp.tellus.casework_api import blp as tellus_casework_blp
 
     if not app.config["API_DOCS_ENABLED"]:
         app.config["OPENAPI_SWAGGER_UI_PATH"] = None
@@ -21,8 +24,14 @@ def register(app):
     for blueprint in (auth_blp, people_blp, promises_blp, tellus_blp, surveys_blp, rights_blp, audit_blp):
         api.register_blueprint(blueprint)
     api.register_blueprint(safeguarding_blp)
+    api.register_blueprint(tellus_casework_blp)
+    # The complaint legal hold and the pause on bulk texts while a message is open.
+    tellus_hooks.connect()
+    api.register_blueprint(reports_blp)
     # Screening must hear every stored free text from the first request on (SAFE-01, SAFE-05).
     safeguarding_subscribers.connect()
+    from voiceapp.channels import alert_sources
+    alert_sources.register()
     app.register_blueprint(health.bp)
     from voiceapp.channels.sms.webhooks import bp as sms_webhooks
     from voiceapp.channels.voice.webhooks import bp as voice_webhooks

@@ -60,8 +60,17 @@ def _person(phone):
         return None        # not a number we could ever have registered
 
 
+def _is_unsafe_keyword(text):
+    """UNSAFE is answered by its own one-step alert; screening the word as well would raise a second."""
+    from voiceapp.channels.sms.keywords import Keyword, match_keyword
+    match = match_keyword(text or "")
+    return match is not None and match.keyword == Keyword.UNSAFE
+
+
 def _screen(row, person):
     """Screen the raw text in the storing transaction, so an alert exists as soon as the text does."""
+    if _is_unsafe_keyword(row.body):
+        return
     from voiceapp import signals
     from voiceapp.promises.models import Channel
     signals.announce_free_text(source_type="inbound_sms", source_id=row.id,
@@ -75,7 +84,7 @@ def handle_inbound(row):
     try:
         with transaction():
             texts, language = _converse(row, phone)
-            if is_risk(row.body, language):
+            if is_risk(row.body, language) and not _is_unsafe_keyword(row.body):
                 # The crisis reply goes first, in the same response, whatever else the conversation says.
                 from voiceapp.safeguarding import replies
                 texts = [replies.crisis_reply(language)] + texts

@@ -83,7 +83,8 @@ def menu_choice():
 def _unsafe(call):
     from voiceapp.safeguarding import alerts, replies
     alerts.report_unsafe(young_person_id=call.young_person_id if call else None, channel=Channel.VOICE)
-    return _answer(call, lambda response, language: _say(response, replies.crisis_reply(language), language))
+    return _answer(call, lambda response, language: _say(
+        response, replies.crisis_reply(language, unsafe=True), language))
 
 
 def _ask_promise(response, language, call, index):

@@ -4,7 +4,8 @@ from voiceapp.promises.models import Channel
 
 def start(turn):
     from voiceapp.safeguarding import alerts, replies
-    alerts.report_unsafe(young_person_id=turn.person.id if turn.person else None, channel=Channel.SMS)
+    # Inside the transaction that handles the text: the alert commits with everything else or not at all.
+    alerts.raise_unsafe(young_person_id=turn.person.id if turn.person else None, channel=Channel.SMS)
     language = turn.person.language if turn.person else turn.conversation.language
-    turn.say(replies.crisis_reply(language or "en"))
+    turn.say(replies.crisis_reply(language or "en", unsafe=True))
     turn.goto("menu")

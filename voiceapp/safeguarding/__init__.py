@@ -1,0 +1,1 @@
+"""Safeguarding: screening free text for risk of harm, and the alerts it raises."""

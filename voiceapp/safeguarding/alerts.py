@@ -1,0 +1,233 @@
+"""Use cases of safeguarding alerts: raise one with its urgent notices, report feeling unsafe, and staff
+taking an alert on, recording the action and closing it."""
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from voiceapp.audit import services as audit
+from voiceapp.database import transaction, utcnow
+from voiceapp.errors import NotFound
+from voiceapp.extensions import db
+from voiceapp.messaging import services as messaging
+from voiceapp.people import services as people
+from voiceapp.promises.models import Channel
+from voiceapp.safeguarding import replies
+from voiceapp.safeguarding.models import AlertEvent, AlertStatus, EventKind, SafeguardingAlert, Trigger
+
+log = logging.getLogger(__name__)
+PURPOSE = "safeguarding"
+# The same words stored twice within this time (an SMS, then the Tell Us message made from it) are one alert.
+SAME_WORDS_WINDOW = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an alert's words live: the model holding them and its text column."""
+    model: type
+    text_column: str
+
+
+SOURCES = {}
+
+
+def register_source(source_type, source):
+    """Tell safeguarding how to read the words of a kind of source, so staff can read what raised an alert."""
+    SOURCES[source_type] = source
+
+
+def raise_alert(*, young_person_id, source_type, source_id, channel, trigger, categories, language):
+    """Add an alert and queue urgent notices to the duty contacts in the caller's transaction; one per source."""
+    existing = alert_for_source(source_type, source_id)
+    if existing is not None:
+        return existing
+    now = utcnow()
+    alert = SafeguardingAlert(young_person_id=young_person_id, source_type=source_type, source_id=source_id,
+                              channel=Channel(channel), trigger=Trigger(trigger), categories=sorted(categories),
+                              language=language or "en", created_at=now, notify_count=0)
+    db.session.add(alert)
+    db.session.flush()
+    notify_duty(alert, now, kind=EventKind.RAISED)
+    log.warning("safeguarding alert %s raised (%s via %s)", alert.id, trigger, alert.channel.value)
+    return alert
+
+
+def alert_for_source(source_type, source_id):
+    """The alert these stored words already raised or were noted on, if any."""
+    if source_id is None:
+        return None
+    return db.session.scalar(sa.select(SafeguardingAlert).where(_from_sources(source_type, [source_id])).limit(1))
+
+
+def _from_sources(source_type, source_ids):
+    """Alerts raised by, or noting, any of these records (both columns are indexed, so this stays cheap)."""
+    noted = sa.select(AlertEvent.alert_id).where(AlertEvent.source_type == source_type,
+                                                 AlertEvent.source_id.in_(source_ids))
+    return sa.or_(sa.and_(SafeguardingAlert.source_type == source_type, SafeguardingAlert.source_id.in_(source_ids)),
+                  SafeguardingAlert.id.in_(noted))
+
+
+def report_unsafe(*, young_person_id, channel, source_type="unsafe_button", source_id=None, language=None):
+    """'I don't feel safe' as a use case of its own: one transaction around raise_unsafe."""
+    with transaction():
+        return raise_unsafe(young_person_id=young_person_id, channel=channel, source_type=source_type,
+                            source_id=source_id, language=language)
+
+
+def raise_unsafe(*, young_person_id, channel, source_type="unsafe_button", source_id=None, language=None):
+    """'I don't feel safe' in the caller's transaction: an alert with no words needed; choosing it again
+    while the last one is still waiting to be taken on adds no second alert."""
+    person = people.get_young_person(young_person_id) if young_person_id else None
+    alert = _open_unsafe_alert(person) if source_id is None else None
+    return alert or raise_alert(
+        young_person_id=person.id if person else None, source_type=source_type, source_id=source_id,
+        channel=channel, trigger=Trigger.UNSAFE_CHOICE, categories=(),
+        language=person.language if person else language)
+
+
+def _open_unsafe_alert(person):
+    if person is None:
+        return None
+    return db.session.scalar(sa.select(SafeguardingAlert).where(
+        SafeguardingAlert.young_person_id == person.id, SafeguardingAlert.trigger == Trigger.UNSAFE_CHOICE,
+        SafeguardingAlert.source_id.is_(None), SafeguardingAlert.status == AlertStatus.OPEN))
+
+
+def support_for(source_type, source_ids):
+    """The crisis reply to show beside a young person's own record when any of its words raised an alert."""
+    ids = [source_id for source_id in source_ids if source_id is not None]
+    if not ids:
+        return None
+    language = db.session.scalar(
+        sa.select(SafeguardingAlert.language).where(_from_sources(source_type, ids)).limit(1))
+    return None if language is None else {"alert": True, "message": replies.crisis_reply(language)}
+
+
+def notify_duty(alert, now, *, kind):
+    """Queue an urgent email and SMS to every duty contact (the head of service if none is configured)."""
+    contacts = current_app.config.get("DUTY_CONTACTS") or []
+    if not contacts:
+        log.critical("no DUTY_CONTACTS configured: safeguarding alert %s goes to the head of service", alert.id)
+        contacts = [current_app.config.get("HEAD_OF_SERVICE") or {}]
+    _send(alert, contacts, kind, now)
+    alert.notify_count += 1
+    alert.last_notified_at = now
+
+
+def escalate(alert, now):
+    """Tell the head of service an alert has not been taken on in time (once)."""
+    _send(alert, [current_app.config.get("HEAD_OF_SERVICE") or {}], EventKind.ESCALATED, now)
+    alert.escalated_at = now
+
+
+def _send(alert, contacts, kind, now):
+    subject, body = replies.notice_email(alert, kind.value)
+    text = replies.notice_sms(alert, kind.value)
+    named = []
+    for contact in contacts:
+        # Bypassing quiet hours and opt-outs is the point: these go to staff at any hour (SAFE-03, REL-04).
+        if contact.get("email"):
+            messaging.send_email(to=contact["email"], subject=subject, body=body, purpose=PURPOSE, urgent=True)
+        if contact.get("phone"):
+            messaging.send_sms(to=contact["phone"], body=text, purpose=PURPOSE, urgent=True)
+        if contact.get("email") or contact.get("phone"):
+            named.append(contact.get("name") or contact.get("email") or "duty contact")
+    if not named:
+        log.critical("safeguarding alert %s: nobody to notify; check DUTY_CONTACTS and HEAD_OF_SERVICE", alert.id)
+    alert.events.append(AlertEvent(kind=kind, recipients=named, created_at=now))
+
+
+def alert_for_same_words(*, young_person_id, text, source_type, source_id):
+    """An open alert raised moments ago by these same words stored elsewhere; the new copy is noted on it."""
+    if young_person_id is None:
+        return None
+    recent = db.session.scalars(sa.select(SafeguardingAlert).where(
+        SafeguardingAlert.young_person_id == young_person_id, SafeguardingAlert.trigger == Trigger.SCREENING,
+        SafeguardingAlert.status == AlertStatus.OPEN,
+        SafeguardingAlert.created_at >= utcnow() - SAME_WORDS_WINDOW)).all()
+    same = next((a for a in recent if (source_text(a) or "").strip() == text.strip()), None)
+    if same is not None:
+        same.events.append(AlertEvent(kind=EventKind.ALSO_STORED, source_type=source_type, source_id=source_id,
+                                      created_at=utcnow()))
+    return same
+
+
+def hold_reasons(young_person_id, object_type=None, object_id=None):
+    """While any alert about a young person is not closed, none of their records may be deleted (PRIV-07)."""
+    # All of them, not just the alert's own source: the same words may be stored twice (an SMS and the
+    # message made from it), and the duty team may need the rest to understand what was said.
+    unclosed = db.session.scalar(sa.select(sa.func.count()).select_from(SafeguardingAlert).where(
+        SafeguardingAlert.young_person_id == young_person_id, SafeguardingAlert.status != AlertStatus.CLOSED))
+    if not unclosed:
+        return []
+    return [_("Someone on our safety team is still looking at what you told us. We will keep it until they "
+              "have finished, then you can delete it.")]
+
+
+def source_text(alert):
+    """The young person's words, read through the alert's pointer (never copied); None once deleted."""
+    source = SOURCES.get(alert.source_type)
+    row = db.session.get(source.model, alert.source_id) if source and alert.source_id else None
+    return None if row is None else getattr(row, source.text_column)
+
+
+def list_alerts(*, actor, status=None, limit=50, offset=0):
+    """The alert list, newest first; every staff look at it is audited."""
+    query = sa.select(SafeguardingAlert).order_by(SafeguardingAlert.created_at.desc())
+    if status is not None:
+        query = query.where(SafeguardingAlert.status == status)
+    rows = db.session.scalars(query.limit(limit).offset(offset)).all()
+    with transaction():
+        audit.record(actor=actor, action="safeguarding_alert.list", object_type="safeguarding_alert",
+                     detail={"status": getattr(status, "value", None), "count": len(rows)})
+    return rows
+
+
+def _get(alert_id):
+    alert = db.session.get(SafeguardingAlert, alert_id)
+    if alert is None:
+        raise NotFound(_l("No such alert"))
+    return alert
+
+
+def view_alert(*, actor, alert_id):
+    """One alert with the words that raised it and its history; every view is audited (PRIV-02)."""
+    with transaction():
+        alert = _get(alert_id)
+        audit.record(actor=actor, action="safeguarding_alert.view", object_type="safeguarding_alert",
+                     object_id=alert.id)
+    return alert
+
+
+def acknowledge_alert(*, actor, alert_id):
+    """A named member of staff takes the alert on, which stops the re-notices and escalation."""
+    with transaction():
+        alert = _get(alert_id)
+        alert.acknowledge(staff_id=actor.id, when=utcnow())
+        audit.record(actor=actor, action="safeguarding_alert.acknowledge", object_type="safeguarding_alert",
+                     object_id=alert.id)
+    return alert
+
+
+def record_action(*, actor, alert_id, action_taken):
+    """Write down what was done (each version is kept in the alert's history)."""
+    with transaction():
+        alert = _get(alert_id)
+        alert.record_action(staff_id=actor.id, action_taken=action_taken.strip(), when=utcnow())
+        audit.record(actor=actor, action="safeguarding_alert.action", object_type="safeguarding_alert",
+                     object_id=alert.id)
+    return alert
+
+
+def close_alert(*, actor, alert_id):
+    """A person closes the alert once it was taken on and the action recorded; nothing automatic does."""
+    with transaction():
+        alert = _get(alert_id)
+        alert.close(staff_id=actor.id, when=utcnow())
+        audit.record(actor=actor, action="safeguarding_alert.close", object_type="safeguarding_alert",
+                     object_id=alert.id)
+    return alert
