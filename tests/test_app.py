@@ -23,11 +23,20 @@ def test_production_refuses_debug():
 
 def test_production_refuses_twilio_without_credentials():
     with pytest.raises(ConfigError):
-        create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "SMS_BACKEND": "twilio"})
+        create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "SMS_BACKEND": "twilio", "DUTY_CONTACTS": DUTY})
+
+
+DUTY = [{"name": "Duty", "email": "duty@example.org", "phone": "+447911999999"}]
+
+
+def test_production_refuses_to_start_without_duty_contacts(tmp_path):
+    with pytest.raises(ConfigError):
+        create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
 
 
 def test_production_starts_with_a_strong_secret(tmp_path):
-    app = create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+    app = create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
+                      "DUTY_CONTACTS": DUTY})
     assert app.config["ENV"] == "production"
 
 

@@ -92,6 +92,7 @@ class Defaults:
     REPORT_ACKNOWLEDGE_WORKING_DAYS = 1
     REPORT_ANSWER_WORKING_DAYS = 10
     REPORT_TELL_BACK_DAYS = 365      # "you said, we did" goes to those who raised the theme this recently
+    REPORT_QUERY_WORKERS = 2         # the report's independent queries run side by side on this many connections
     API_TITLE = "voiceapp"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"
@@ -149,6 +150,9 @@ def check(config):
         raise ConfigError("VOICEAPP_SECRET_KEY must be set to a random value of 32+ characters")
     if config.get("DEBUG"):
         raise ConfigError("DEBUG must be off in production")
+    if not config.get("DUTY_CONTACTS"):
+        # A disclosure at 3 a.m. must reach a person: without duty contacts an alert would only be logged.
+        raise ConfigError("VOICEAPP_DUTY_CONTACTS must name at least one duty contact (JSON list)")
     if config.get("SMS_BACKEND") == "twilio" and not (
         config.get("TWILIO_ACCOUNT_SID") and config.get("TWILIO_AUTH_TOKEN")
     ):
