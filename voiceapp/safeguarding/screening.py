@@ -105,12 +105,12 @@ class _Lexicon:
         # unless/near phrases with the position of their first real word, which is looked up in the message.
         self.unless = [tuple((p, _first_word(p)) for p in e.unless) for e in file.entries]
         self.near = [tuple((p, _first_word(p)) for p in e.near) for e in file.entries]
-        extra = [w for e in file.entries for p in e.near + e.unless for w in p]
-        vocab = frozenset([w for words in self.variant_words for w in words] + extra) - {"*"}
         phrase_words = {w for words in self.variant_words for w in words} - {"*"}
+        near = {w for e in file.entries for p in e.near for w in p} - {"*"}
+        unless = {w for e in file.entries for p in e.unless for w in p} - {"*"}
+        # Only words of entries that allow slips (and near words) are looked for as misspellings.
         fuzzy = {w for words, i in zip(self.variant_words, self.variant_entry) if file.entries[i].fuzzy for w in words}
-        near = {w for e in file.entries for p in e.near for w in p}
-        self.reader = normalise.Reader(file, vocab, phrase_words, fuzzy | near)
+        self.reader = normalise.Reader(file, frozenset(phrase_words | near | unless), phrase_words, fuzzy | near)
         self._index_variants()
 
     def _index_variants(self) -> None:
