@@ -72,6 +72,15 @@ class MessageFactory(Base):
     wants_reply = True
     reply_channel = ReplyChannel.WEB
     received_at = factory.LazyFunction(utcnow)
+    # The time limits are fixed at receipt, as tellus.services.send_message fixes them.
+    ack_due_at = factory.LazyAttribute(lambda m: _due(m.received_at, "ACK_WORKING_DAYS"))
+    response_due_at = factory.LazyAttribute(lambda m: _due(m.received_at, "RESPONSE_WORKING_DAYS"))
+
+
+def _due(received_at, setting):
+    from flask import current_app
+    from voiceapp.tellus.deadlines import deadline_at
+    return deadline_at(received_at, current_app.config[setting])
 
 
 class SurveyFactory(Base):

@@ -70,18 +70,39 @@ def id_column():
 after_commit_hooks = []
 
 
+_DEPTH = "voiceapp_transaction_depth"
+
+
 @contextmanager
 def transaction():
-    """Run one use case in one commit; any exception rolls everything back."""
+    """Run one use case in one commit; any exception rolls everything back.
+
+    A use case called inside another (the SMS conversation calling the Tell Us service) joins the outer
+    transaction as a savepoint: it commits with the outer one, or not at all, and its own failure undoes
+    only its own writes.
+    """
     from voiceapp.extensions import db
+    session = db.session
+    depth = session.info.get(_DEPTH, 0)
+    if depth:
+        session.info[_DEPTH] = depth + 1
+        try:
+            with session.begin_nested():
+                yield session
+        finally:
+            session.info[_DEPTH] = depth
+        return
+    session.info[_DEPTH] = 1
     try:
-        yield db.session
-        db.session.commit()
+        yield session
+        session.commit()
     except BaseException:
-        db.session.rollback()
+        session.rollback()
         raise
+    finally:
+        session.info[_DEPTH] = 0
     for hook in after_commit_hooks:
-        hook(db.session)
+        hook(session)
 
 
 def enum_type(enum_class):

@@ -7,10 +7,17 @@ from flask import g, has_request_context
 # Defence in depth: callers never log such values, and this mask catches any that slip through.
 PHONE = re.compile(r"\+?\d[\d\s().-]{8,}\d")
 LONG_SECRET = re.compile(r"\b[A-Za-z0-9_\-]{24,}\b")
+RECORD_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+TRACEBACK = logging.Formatter()
+
+
+def _mask_secret(match):
+    # Record ids (UUIDs) are kept, so a logged alert or job can be followed up; other long runs look like tokens.
+    return match.group() if RECORD_ID.fullmatch(match.group()) else "[secret]"
 
 
 def scrub(text):
-    return LONG_SECRET.sub("[secret]", PHONE.sub("[number]", text))
+    return LONG_SECRET.sub(_mask_secret, PHONE.sub("[number]", text))
 
 
 class ScrubFilter(logging.Filter):
@@ -22,6 +29,9 @@ class ScrubFilter(logging.Filter):
         cleaned = scrub(message)
         if cleaned != message:
             record.msg, record.args = cleaned, None
+        if record.exc_info and not record.exc_text:
+            # An exception's message can quote what was sent; handlers reuse this scrubbed text.
+            record.exc_text = scrub(TRACEBACK.formatException(record.exc_info))
         return True
 
 

@@ -96,8 +96,8 @@ def test_a_reply_by_sms_goes_through_the_outbound_service(api_as, sent_sms):
 def test_staff_move_a_message_through_its_life_and_each_step_is_stamped(yp, api_as):
     message_id = yp.post("/api/v1/me/messages", json={"kind": "unhappy", "body": "x"}).json["id"]
     leader = api_as("senior_leader")
-    for status in ("acknowledged", "closed"):
-        assert leader.post(f"/api/v1/messages/{message_id}/status", json={"status": status}).status_code == 200
+    for change in ({"status": "acknowledged"}, {"status": "closed", "outcome": "resolved"}):
+        assert leader.post(f"/api/v1/messages/{message_id}/status", json=change).status_code == 200
     seen = leader.get(f"/api/v1/messages/{message_id}").json
     assert seen["closed_at"] and seen["acknowledged_at"]
     assert [e["to_status"] for e in seen["events"]] == ["acknowledged", "closed"]
@@ -106,14 +106,15 @@ def test_staff_move_a_message_through_its_life_and_each_step_is_stamped(yp, api_
 def test_a_closed_message_can_be_reopened_by_staff(yp, api_as):
     message_id = yp.post("/api/v1/me/messages", json={"kind": "unhappy", "body": "x"}).json["id"]
     leader = api_as("senior_leader")
-    leader.post(f"/api/v1/messages/{message_id}/status", json={"status": "closed"})
+    leader.post(f"/api/v1/messages/{message_id}/status", json={"status": "closed", "outcome": "resolved"})
     reopened = leader.post(f"/api/v1/messages/{message_id}/status", json={"status": "acknowledged"}).json
     assert reopened["status"] == "acknowledged" and reopened["closed_at"] is None
 
 
 def test_writing_back_to_a_closed_message_reopens_it(yp, api_as):
     message_id = yp.post("/api/v1/me/messages", json={"kind": "unhappy", "body": "x"}).json["id"]
-    api_as("senior_leader").post(f"/api/v1/messages/{message_id}/status", json={"status": "closed"})
+    api_as("senior_leader").post(f"/api/v1/messages/{message_id}/status",
+                                 json={"status": "closed", "outcome": "resolved"})
     assert yp.post(f"/api/v1/me/messages/{message_id}/replies", json={"body": "Still not sorted"}).status_code == 201
     assert yp.get(f"/api/v1/me/messages/{message_id}").json["status"] == "acknowledged"
 
@@ -121,7 +122,7 @@ def test_writing_back_to_a_closed_message_reopens_it(yp, api_as):
 def test_a_status_step_that_is_not_allowed_is_a_conflict(yp, api_as):
     message_id = yp.post("/api/v1/me/messages", json={"kind": "unhappy", "body": "x"}).json["id"]
     leader = api_as("senior_leader")
-    leader.post(f"/api/v1/messages/{message_id}/status", json={"status": "closed"})
+    leader.post(f"/api/v1/messages/{message_id}/status", json={"status": "closed", "outcome": "resolved"})
     response = leader.post(f"/api/v1/messages/{message_id}/status", json={"status": "responded"})
     assert response.status_code == 409
     assert "status" in response.json["errors"]

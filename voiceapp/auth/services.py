@@ -127,10 +127,13 @@ def create_staff(*, actor, email, display_name, role, password, council=None, pr
 
 
 def _check_role_fields(role, council, priority_id):
+    from voiceapp.promises.models import StrategicPriority
     if role == Role.COUNCIL_MEMBER and council is None:
         raise Invalid("A council member needs a council", field="council", reason="required for council members")
     if role == Role.PRIORITY_LEAD and priority_id is None:
         raise Invalid("A priority lead needs a priority", field="priority_id", reason="required for priority leads")
+    if priority_id is not None and db.session.get(StrategicPriority, priority_id) is None:
+        raise Invalid("No such priority", field="priority_id", reason="not a strategic priority")
 
 
 def get_staff(staff_id):

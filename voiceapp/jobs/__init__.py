@@ -59,4 +59,5 @@ def init_app(app):
     session_class = db.session.session_factory.class_
     if not event.contains(session_class, "after_commit", _after_commit):
         event.listen(session_class, "after_commit", _after_commit)
-        event.listen(session_class, "after_soft_rollback", lambda s, t: _after_rollback(s))
+        # A savepoint rolled back inside a use case keeps the outer transaction's jobs.
+        event.listen(session_class, "after_soft_rollback", lambda s, t: None if t.nested else _after_rollback(s))

@@ -23,8 +23,9 @@ class BulkResult:
 
 def queue_bulk_sms(*, audience, body, purpose, valid_for=None):
     """Queue `body` to every young person whose id `audience` (a select of ids) yields, in the caller's
-    transaction: opted-out and paused people get nothing; the rest are paced from the end of quiet hours."""
-    from voiceapp.channels.sms import segments
+    transaction: opted-out people get nothing, paused people's texts are held, the rest are paced from the end
+    of quiet hours."""
+    from voiceapp.messaging import segments
     from voiceapp.people.models import PhoneNumber, YoungPerson
     rows = db.session.execute(
         sa.select(YoungPerson.id, YoungPerson.sms_opted_out_at, PhoneNumber.number_encrypted)
@@ -41,14 +42,16 @@ def queue_bulk_sms(*, audience, body, purpose, valid_for=None):
             result.no_phone += 1
         elif row.sms_opted_out_at is not None:
             result.opted_out += 1
-        elif row.id in paused:
-            result.paused += 1
         else:
-            batch.append(_row(row, body_encrypted, purpose, now, slot, valid_for, segments.segments(body)))
+            queued = _row(row, body_encrypted, purpose, now, slot, valid_for, segments.segments(body))
+            if row.id in paused:
+                # Held, not dropped: released when their open message or alert is dealt with.
+                queued["status"], result.paused = OutboundStatus.HELD, result.paused + 1
+            batch.append(queued)
             slot += gap
     for start in range(0, len(batch), CHUNK):
         db.session.execute(sa.insert(OutboundMessage), batch[start:start + CHUNK])
-    result.queued = len(batch)
+    result.queued = len(batch) - result.paused
     return result
 
 
@@ -69,6 +72,10 @@ def _first_slot(earliest):
 
 
 def _paused_ids(ids):
-    """Young people with an open message or alert are not sent bulk texts (registered pause checks)."""
+    """Young people with an open message or alert are not sent bulk texts now (registered pause checks).
+    Asked in chunks: a database caps the parameters one statement may carry."""
     from voiceapp.messaging import pauses
-    return pauses.paused_among(ids)   # integration point with the pause registry
+    paused = set()
+    for start in range(0, len(ids), CHUNK):
+        paused |= pauses.paused_among(ids[start:start + CHUNK])
+    return paused

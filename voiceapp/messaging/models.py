@@ -16,6 +16,7 @@ class OutboundStatus(str, enum.Enum):
     FAILED = "failed"
     SUPPRESSED = "suppressed"     # opted out: never sent
     EXPIRED = "expired"
+    HELD = "held"                 # a bulk text paused while the young person has something open
 
 
 class OutboundMessage(db.Model):

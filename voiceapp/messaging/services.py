@@ -7,9 +7,13 @@ from voiceapp import crypto
 from voiceapp.database import utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
-from voiceapp.channels.sms import segments  # moves to messaging/ once the channel work settles
-from voiceapp.messaging import policy
+from voiceapp.messaging import segments
+from voiceapp.messaging import pauses, policy
 from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
+
+# The pause registry (messaging/pauses.py): domains above register checks; bulk purposes are held meanwhile.
+register_pause_check = pauses.register_pause_check
+is_paused = pauses.is_paused
 
 
 def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False, urgent=False, valid_for=None):
@@ -29,6 +33,9 @@ def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False
     row.send_after = _slot(row, policy.earliest_send(now, direct_reply=direct_reply, urgent=urgent))
     if person is not None and person.sms_opted_out_at:
         row.status = OutboundStatus.SUPPRESSED     # STOP means nothing at all, whatever the purpose (TW-09)
+    elif pauses.should_hold(purpose=purpose, young_person_id=young_person_id, direct_reply=direct_reply,
+                            urgent=urgent):
+        row.status = OutboundStatus.HELD           # released by pauses.release_held_sms when nothing pauses
     db.session.add(row)
     db.session.flush()
     if row.status == OutboundStatus.QUEUED:

@@ -4,7 +4,8 @@ from flask_smorest import Blueprint
 from voiceapp.auth.guards import current_actor, require_role, require_young_person
 from voiceapp.auth.models import Role
 from voiceapp.promises.models import Channel
-from voiceapp.tellus import services, triage
+from voiceapp.tellus import casework, replies, satisfaction, services, triage
+from voiceapp.tellus.casework_schemas import SatisfactionInSchema, StaffReplyInSchema
 from voiceapp.tellus.schemas import (AssignSchema, MessageFilterSchema, MessageInSchema, MessagePageSchema,
                                      MyMessageSchema, NoteSchema, ReplyInSchema, StaffMessageSchema,
                                      StatusChangeSchema, ThemesSchema, ThreadEntrySchema)
@@ -48,6 +49,15 @@ def answer_back(body, message_id):
                                 channel=Channel.WEB)
 
 
+@blp.route("/me/messages/<uuid:message_id>/satisfaction", methods=["POST"])
+@require_young_person
+@blp.arguments(SatisfactionInSchema)
+@blp.response(201, MyMessageSchema)
+def answer_satisfaction(body, message_id):
+    """Say if you are happy with our answer: yes, partly or no (and why). "No" opens it again."""
+    return satisfaction.record_answer(actor=current_actor(), message_id=message_id, channel=Channel.WEB, **body)
+
+
 @blp.route("/me/messages/<uuid:message_id>", methods=["DELETE"])
 @require_young_person
 @blp.response(204)
@@ -74,11 +84,11 @@ def get_message(message_id):
 
 @blp.route("/messages/<uuid:message_id>/replies", methods=["POST"])
 @require_role(*CASEWORK)
-@blp.arguments(ReplyInSchema)
+@blp.arguments(StaffReplyInSchema)
 @blp.response(201, ThreadEntrySchema)
 def reply(body, message_id):
-    """Answer the young person, on the channel they chose."""
-    return triage.reply_to_message(actor=current_actor(), message_id=message_id, body=body["body"])
+    """Answer the young person, on the channel they chose (409 while someone else is replying)."""
+    return replies.reply_to_message(actor=current_actor(), message_id=message_id, **body)
 
 
 @blp.route("/messages/<uuid:message_id>/notes", methods=["POST"])
@@ -95,7 +105,8 @@ def add_note(body, message_id):
 @blp.arguments(StatusChangeSchema)
 @blp.response(200, StaffMessageSchema)
 def change_status(body, message_id):
-    return triage.change_status(actor=current_actor(), message_id=message_id, status=body["status"])
+    """Acknowledge, mark answered, close (with an outcome) or reopen."""
+    return casework.change_status(actor=current_actor(), message_id=message_id, **body)
 
 
 @blp.route("/messages/<uuid:message_id>/assignee", methods=["PUT"])

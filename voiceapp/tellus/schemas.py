@@ -2,8 +2,11 @@
 from marshmallow import fields, validate
 
 from voiceapp.people.models import AgeBand, Cohort
+from voiceapp.safeguarding import alerts as safeguarding
 from voiceapp.schemas import PageArgs, StrictSchema, text, when
-from voiceapp.tellus.models import Kind, ReplyChannel, Status
+from voiceapp.tellus import casework_schemas as casework
+from voiceapp.tellus import satisfaction, wording
+from voiceapp.tellus.models import EntryKind, Kind, Outcome, ReplyChannel, Status
 
 BODY_MAX = 5000
 
@@ -25,8 +28,12 @@ class ReplyInSchema(StrictSchema):
 class ThreadEntrySchema(StrictSchema):
     id = fields.UUID()
     author = fields.Function(lambda r: "staff" if r.author_staff_id else "you")
+    kind = fields.Enum(EntryKind, by_value=True)
     body = fields.String()
     created_at = when()
+    # The crisis reply, when the young person's words here raised a safeguarding alert (SAFE-01).
+    support = fields.Function(lambda r: None if r.author_staff_id else safeguarding.support_for(
+        "message_reply", [r.id]), metadata={"description": "crisis support, when this raised an alert"})
 
 
 class MyMessageSchema(StrictSchema):
@@ -45,7 +52,16 @@ class MyMessageSchema(StrictSchema):
     acknowledged_at = when(allow_none=True)
     responded_at = when(allow_none=True)
     closed_at = when(allow_none=True)
+    ack_due_at = when()
+    response_due_at = when()
+    next_step = fields.Function(wording.next_step, metadata={"description": "what happens next, and by when"})
+    asks_satisfaction = fields.Function(satisfaction.awaits_answer,
+                                        metadata={"description": "we are asking if you are happy with our answer"})
+    satisfaction = fields.Function(lambda m: casework.SatisfactionAnswerSchema(many=True, only=(
+        "answer", "created_at")).dump(satisfaction.answers_for(m)), metadata={"description": "what you told us"})
     replies = fields.List(fields.Nested(ThreadEntrySchema))
+    support = fields.Function(lambda m: safeguarding.support_for("message", [m.id]),
+                              metadata={"description": "crisis support, when this raised an alert"})
 
 
 class NoteSchema(StrictSchema):
@@ -78,15 +94,26 @@ class StaffMessageSummarySchema(MyMessageSchema):
     sender = fields.Function(_sender)
     assigned_to_id = fields.UUID(allow_none=True)
     themes = fields.Function(lambda m: sorted(t.number for t in m.themes))
+    deadline = fields.Function(casework.deadline_of, metadata={"description": "the deadline that matters now"})
+    outcome = fields.Enum(Outcome, by_value=True, allow_none=True)
+    complaint_stage = fields.Integer(allow_none=True)
 
     class Meta(StrictSchema.Meta):
-        exclude = ("replies",)
+        # The crisis reply is for the young person; a per-row look-up would also slow the triage list.
+        exclude = ("replies", "support", "next_step", "asks_satisfaction", "satisfaction")
 
 
 class StaffMessageSchema(StaffMessageSummarySchema):
     thread = fields.Function(lambda m: ThreadEntrySchema(many=True).dump(m.replies))
     notes = fields.List(fields.Nested(NoteSchema))
     events = fields.List(fields.Nested(EventSchema))
+    reply_lock = fields.Function(casework.lock_of, metadata={"description": "who is replying now, if anyone"})
+    extended_at = when(allow_none=True)
+    extension_reason = fields.String(allow_none=True)
+    advocacy_offered_at = when(allow_none=True)
+    complaint = fields.Function(casework.complaint_of)
+    satisfaction_answers = fields.Function(lambda m: casework.SatisfactionAnswerSchema(many=True).dump(
+        satisfaction.answers_for(m)))
 
 
 class MessagePageSchema(StrictSchema):
@@ -101,10 +128,15 @@ class MessageFilterSchema(PageArgs):
     age_band = fields.Enum(AgeBand, by_value=True)
     theme = fields.Integer(validate=validate.Range(min=1, max=6))
     assigned_to = fields.UUID()
+    unassigned = fields.Boolean()
+    overdue = fields.Boolean(metadata={"description": "a running deadline has passed"})
+    complaint = fields.Boolean(metadata={"description": "formal complaints only (or none)"})
+    sort = fields.String(load_default="urgency", validate=validate.OneOf(["urgency", "oldest", "newest"]))
 
 
 class StatusChangeSchema(StrictSchema):
     status = fields.Enum(Status, by_value=True, required=True)
+    outcome = fields.Enum(Outcome, by_value=True, metadata={"description": "required to close"})
 
 
 class AssignSchema(StrictSchema):

@@ -10,12 +10,14 @@ from voiceapp.people import holds
 from voiceapp.people import services as people
 from voiceapp.promises import services as promises
 from voiceapp.promises.models import Promise
+from voiceapp.tellus import clocks, notifications
 from voiceapp.tellus.models import Kind, Message, MessageReply, ReplyChannel, Status
 
 
 def send_message(*, actor, young_person_id, kind, body, channel, promise_id=None, praise_for=None,
                  wants_reply=True, reply_channel=None, anonymous=False):
-    """Store a message for senior leaders; a broken promise must name a promise of the person's set."""
+    """Store a message for senior leaders with its time limits; a broken promise must name a promise of the
+    person's set. Senior leaders and the theme's lead are emailed."""
     person = people.get_young_person(young_person_id)
     promise = _promise_for(person, kind, promise_id)
     reply_channel = _reply_channel(person, wants_reply, reply_channel)
@@ -26,8 +28,10 @@ def send_message(*, actor, young_person_id, kind, body, channel, promise_id=None
                           received_at=utcnow())
         if promise:
             message.themes = [promise.priority]
+        clocks.start_clocks(message)
         db.session.add(message)
         db.session.flush()
+        notifications.new_message(message)
         signals.announce_free_text(source_type="message", source_id=message.id, young_person_id=person.id,
                                    text=message.body, language=person.language, channel=channel)
     return message
@@ -72,15 +76,16 @@ def get_my_message(*, actor, message_id):
 
 
 def answer_back(*, actor, message_id, body, channel):
-    """The young person adds to their thread; writing to a closed message opens it again."""
+    """The young person adds to their thread; writing to a closed message opens it again. Its owner is told."""
     message = get_my_message(actor=actor, message_id=message_id)
     person = people.get_young_person(actor.id)
     with transaction():
         reply = MessageReply(message_id=message.id, body=body.strip(), channel=channel, created_at=utcnow())
         message.replies.append(reply)
         if message.status == Status.CLOSED:
-            message.move_to(Status.ACKNOWLEDGED, when=utcnow())
+            clocks.reopen(message, actor_staff_id=None, now=reply.created_at)
         db.session.flush()
+        notifications.answered_back(message)
         signals.announce_free_text(source_type="message_reply", source_id=reply.id, young_person_id=person.id,
                                    text=reply.body, language=person.language, channel=channel)
     return reply

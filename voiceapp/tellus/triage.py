@@ -1,4 +1,4 @@
-"""Use cases of staff working on Tell Us, We Care messages: find, read, reply, note, move, tag."""
+"""Use cases of staff finding and sorting Tell Us, We Care messages: the queue, one message, notes, owner, themes."""
 from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
@@ -7,12 +7,18 @@ from voiceapp.auth.models import Role, StaffUser
 from voiceapp.database import transaction, utcnow
 from voiceapp.errors import Invalid, NotFound
 from voiceapp.extensions import db
-from voiceapp.messaging import services as messaging
 from voiceapp.people.models import YoungPerson
-from voiceapp.promises.models import Channel, StrategicPriority
-from voiceapp.tellus.models import Message, MessageNote, MessageReply, ReplyChannel, Status, message_themes
+from voiceapp.promises.models import StrategicPriority
+from voiceapp.tellus import clocks, notifications
+from voiceapp.tellus.models import Message, MessageNote, message_themes
 
 EVERY_MESSAGE = (Role.SENIOR_LEADER, Role.VOICE_OFFICER)
+SORTS = {
+    # Most urgent first: the running deadline that ends soonest (overdue ones lead), then the longest waiting.
+    "urgency": lambda: (clocks.current_due_sql().is_(None), clocks.current_due_sql(), Message.received_at),
+    "oldest": lambda: (Message.received_at,),
+    "newest": lambda: (Message.received_at.desc(),),
+}
 
 
 def _visible_to(actor):
@@ -24,10 +30,15 @@ def _visible_to(actor):
     return query.where(sa.or_(Message.assigned_to_id == actor.id, Message.id.in_(themed)))
 
 
-def list_messages(*, actor, status=None, kind=None, cohort=None, age_band=None, theme=None,
-                  assigned_to=None, limit=50, offset=0):
-    """The triage list, oldest waiting first."""
-    query = _visible_to(actor).join(YoungPerson, YoungPerson.id == Message.young_person_id)
+def find_message(*, actor, message_id):
+    """A message this member of staff may work on; any other answers as not found."""
+    message = db.session.scalar(_visible_to(actor).where(Message.id == message_id))
+    if message is None:
+        raise NotFound(_l("No such message"))
+    return message
+
+
+def _filtered(query, *, status, kind, cohort, age_band, theme, assigned_to, unassigned, overdue, complaint):
     filters = {Message.status: status, Message.kind: kind, YoungPerson.cohort: cohort,
                YoungPerson.age_band: age_band, Message.assigned_to_id: assigned_to}
     for column, value in filters.items():
@@ -36,45 +47,41 @@ def list_messages(*, actor, status=None, kind=None, cohort=None, age_band=None, 
     if theme is not None:
         query = query.where(Message.id.in_(sa.select(message_themes.c.message_id).join(StrategicPriority)
                                            .where(StrategicPriority.number == theme)))
+    if unassigned is not None:
+        query = query.where(Message.assigned_to_id.is_(None) if unassigned else Message.assigned_to_id.is_not(None))
+    if overdue is not None:
+        late = clocks.current_due_sql() < utcnow()
+        query = query.where(late if overdue else sa.or_(clocks.current_due_sql().is_(None), sa.not_(late)))
+    if complaint is not None:
+        query = query.where(Message.complaint_stage.is_not(None) if complaint else Message.complaint_stage.is_(None))
+    return query
+
+
+def list_messages(*, actor, sort="urgency", limit=50, offset=0, status=None, kind=None, cohort=None,
+                  age_band=None, theme=None, assigned_to=None, unassigned=None, overdue=None, complaint=None):
+    """The triage queue, most urgent first unless asked otherwise; each listing is audited."""
+    query = _filtered(_visible_to(actor).join(YoungPerson, YoungPerson.id == Message.young_person_id),
+                      status=status, kind=kind, cohort=cohort, age_band=age_band, theme=theme,
+                      assigned_to=assigned_to, unassigned=unassigned, overdue=overdue, complaint=complaint)
     total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
-    rows = db.session.scalars(query.order_by(Message.received_at).limit(limit).offset(offset)).all()
+    rows = db.session.scalars(query.order_by(*SORTS[sort]()).limit(limit).offset(offset)).all()
+    with transaction():
+        audit.record(actor=actor, action="message.list", object_type="message",
+                     detail={"message_ids": [str(row.id) for row in rows]})
     return rows, total
 
 
 def get_message(*, actor, message_id):
     """One message as staff see it (with notes); every view is audited."""
-    message = db.session.scalar(_visible_to(actor).where(Message.id == message_id))
-    if message is None:
-        raise NotFound(_l("No such message"))
+    message = find_message(actor=actor, message_id=message_id)
     with transaction():
         audit.record(actor=actor, action="message.view", object_type="message", object_id=message.id)
     return message
 
 
-def reply_to_message(*, actor, message_id, body):
-    """Answer the young person; it reaches them on the channel they chose."""
-    message = get_message(actor=actor, message_id=message_id)
-    now = utcnow()
-    with transaction():
-        reply = MessageReply(message_id=message.id, author_staff_id=actor.id, body=body.strip(),
-                             channel=_delivery_channel(message), created_at=now)
-        message.replies.append(reply)
-        if message.status == Status.RECEIVED:
-            message.move_to(Status.ACKNOWLEDGED, actor_staff_id=actor.id, when=now)
-        message.move_to(Status.RESPONDED, actor_staff_id=actor.id, when=now)
-        if message.reply_channel == ReplyChannel.SMS:
-            messaging.send_sms(young_person_id=message.young_person_id, body=reply.body, purpose="reply")
-        audit.record(actor=actor, action="message.reply", object_type="message", object_id=message.id)
-    return reply
-
-
-def _delivery_channel(message):
-    return Channel.SMS if message.reply_channel == ReplyChannel.SMS else Channel.WEB
-
-
 def add_note(*, actor, message_id, body):
     """An internal note: for staff only, never shown to the young person."""
-    message = get_message(actor=actor, message_id=message_id)
+    message = find_message(actor=actor, message_id=message_id)
     with transaction():
         note = MessageNote(message_id=message.id, author_staff_id=actor.id, body=body.strip(), created_at=utcnow())
         db.session.add(note)
@@ -82,38 +89,33 @@ def add_note(*, actor, message_id, body):
     return note
 
 
-def change_status(*, actor, message_id, status):
-    """Move a message along its life (acknowledge, respond, close, reopen) by a named member of staff."""
-    message = get_message(actor=actor, message_id=message_id)
-    with transaction():
-        message.move_to(status, actor_staff_id=actor.id, when=utcnow())
-        audit.record(actor=actor, action="message.status", object_type="message", object_id=message.id,
-                     detail={"status": status.value})
-    return message
-
-
 def assign_message(*, actor, message_id, staff_id):
-    """Give a message to a senior leader, or to a priority lead."""
-    message = get_message(actor=actor, message_id=message_id)
+    """Give a message to a senior leader, or to a priority lead, who is told by email."""
+    message = find_message(actor=actor, message_id=message_id)
     assignee = db.session.get(StaffUser, staff_id)
     if assignee is None or not assignee.is_active or assignee.role not in (Role.SENIOR_LEADER, Role.PRIORITY_LEAD):
         raise Invalid(_l("Messages go to a senior leader or priority lead"), field="staff_id",
                       reason="not an active senior leader or priority lead")
     with transaction():
         message.assigned_to_id = assignee.id
+        if assignee.id != actor.id:
+            notifications.assigned(message, assignee)
         audit.record(actor=actor, action="message.assign", object_type="message", object_id=message.id,
                      detail={"staff_id": str(assignee.id)})
     return message
 
 
 def set_themes(*, actor, message_id, theme_numbers):
-    """Tag a message with strategic priorities (by number, 1-6)."""
-    message = get_message(actor=actor, message_id=message_id)
+    """Tag a message with strategic priorities (by number, 1-6); leads of newly added themes are told."""
+    message = find_message(actor=actor, message_id=message_id)
     themes = db.session.scalars(sa.select(StrategicPriority).where(
         StrategicPriority.number.in_(theme_numbers))).all()
     if len(themes) != len(set(theme_numbers)):
         raise Invalid(_l("Unknown theme"), field="themes", reason="themes are strategic priority numbers 1-6")
     with transaction():
+        before = {lead.id for lead in notifications.theme_leads(message)}
         message.themes = list(themes)
+        notifications.theme_added(message, [lead for lead in notifications.theme_leads(message)
+                                            if lead.id not in before and lead.id != actor.id])
         audit.record(actor=actor, action="message.themes", object_type="message", object_id=message.id)
     return message

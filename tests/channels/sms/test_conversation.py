@@ -209,3 +209,19 @@ def test_a_new_number_can_join_with_a_worker_s_invitation_code(say, app, api_as)
     texts = say(code.lower(), phone="+447911000222")
     assert any(t.startswith("Welcome") for t in texts)
     assert invited.phone is not None
+
+
+@pytest.mark.parametrize("reply, answer, reopened", [("yes", "yes", False), ("kinda", "partly", False),
+                                                     ("nah", "no", True)])
+def test_a_texted_answer_to_are_you_happy_is_recorded_and_no_reopens(say, person, api_as, reply, answer, reopened):
+    from voiceapp.tellus.models import Status
+    say("hi")
+    for text in ("2", "2", "Nobody rings me back", "1"):
+        say(text)
+    message = db.session.scalar(sa.select(Message))
+    leader = api_as("senior_leader")
+    leader.post(f"/api/v1/messages/{message.id}/replies", json={"body": "I will ring you today"})
+    assert leader.post(f"/api/v1/messages/{message.id}/status",
+                       json={"status": "closed", "outcome": "resolved"}).status_code == 200
+    assert say(reply) == ["Thank you for telling us."]
+    assert (db.session.get(Message, message.id).status != Status.CLOSED) is reopened

@@ -101,3 +101,19 @@ def test_a_risky_voice_transcription_raises_an_alert(twilio, person, duty, monke
     twilio.post("/twilio/voice/recorded", recording)
     twilio.post("/twilio/voice/transcription", {**recording, "TranscriptionText": "he touches me at night"})
     assert len(alerts()) == 1
+
+
+def test_while_an_alert_is_open_survey_invitations_are_held_not_sent(twilio, person, duty, api_as, sent_sms, clock):
+    from tests.factories import SurveyFactory
+    from voiceapp.messaging.models import OutboundMessage, OutboundStatus
+    from voiceapp.messaging.tasks import dispatch_due_sms
+    twilio.sms("unsafe")
+    sent_sms.clear()
+    survey = SurveyFactory()
+    result = api_as("voice_officer").post(f"/api/v1/surveys/{survey.id}/invitations").json
+    assert result["paused"] == 1 and result["queued"] == 0
+    clock.shift(600)
+    dispatch_due_sms()
+    assert sent_sms == []
+    held = db.session.scalar(sa.select(OutboundMessage).where(OutboundMessage.purpose == "survey_invite"))
+    assert held.status == OutboundStatus.HELD

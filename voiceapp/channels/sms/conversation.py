@@ -5,7 +5,7 @@ from flask import current_app
 from flask_babel import force_locale
 
 from voiceapp.channels.sms import prompts
-from voiceapp.channels.sms.flows import join, menu, promise_check, survey, tellus
+from voiceapp.channels.sms.flows import join, menu, promise_check, satisfaction, survey, tellus
 from voiceapp.channels.sms.keywords import Keyword, match_keyword
 from voiceapp.database import utcnow
 from voiceapp.errors import DomainError
@@ -43,6 +43,9 @@ def _handle(turn, keyword):
     if turn.person is None and turn.conversation.flow != "join":
         return join.start(turn)
     try:
+        question = satisfaction.waiting(turn)
+        if question is not None:
+            return satisfaction.answer(turn, question)
         FLOWS[turn.conversation.flow].step(turn)
     except DomainError as error:
         turn.say(error.message)

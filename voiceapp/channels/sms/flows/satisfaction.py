@@ -1,0 +1,27 @@
+"""A texted answer to "are you happy with our answer?" after a message was closed."""
+from flask_babel import lazy_gettext as _l
+
+from voiceapp.channels.sms.answers import parse_rating
+from voiceapp.promises.models import Channel
+
+THANKS = _l("Thank you for telling us.")
+# The forgiving rating words serve here too: yes/yeah/👍 is yes, kinda is partly, nah/👎 is no.
+ANSWERS = {"kept": "yes", "partly": "partly", "not_kept": "no"}
+
+
+def waiting(turn):
+    """The closed message whose question is waiting, when this text is in the menu and answers it."""
+    from voiceapp.tellus import satisfaction
+    if turn.person is None or turn.conversation.flow != "menu":
+        return None
+    message = satisfaction.waiting_question(turn.person.id)
+    if message is None or not satisfaction.awaits_answer(message):
+        return None
+    return message if ANSWERS.get(parse_rating(turn.text, turn.person.language)) else None
+
+
+def answer(turn, message):
+    from voiceapp.tellus import satisfaction
+    satisfaction.record_answer(actor=turn.actor, message_id=message.id, channel=Channel.SMS,
+                               answer=ANSWERS[parse_rating(turn.text, turn.person.language)])
+    turn.say(THANKS)

@@ -1,0 +1,26 @@
+"""Wires Tell Us, We Care into the layers below it: the legal hold on deletion and the pause on bulk texts."""
+import sqlalchemy as sa
+
+from voiceapp.extensions import db
+from voiceapp.messaging import services as messaging
+from voiceapp.people import holds
+from voiceapp.tellus import complaints
+from voiceapp.tellus.models import Message, Status
+
+
+def has_open_message(young_person_id):
+    """While a young person waits for an answer, surveys and other bulk texts to them wait too."""
+    return db.session.scalar(sa.select(Message.id).where(
+        Message.young_person_id == young_person_id, Message.status != Status.CLOSED).limit(1)) is not None
+
+
+def open_message_among(young_person_ids):
+    """Of many young people, those with a message not yet closed (one query, for bulk sends)."""
+    return set(db.session.scalars(sa.select(Message.young_person_id).distinct().where(
+        Message.young_person_id.in_(list(young_person_ids)), Message.status != Status.CLOSED)))
+
+
+def connect():
+    """Register once per process (registering again changes nothing)."""
+    holds.register_hold(complaints.complaint_hold)
+    messaging.register_pause_check(has_open_message, among=open_message_among)
