@@ -21,6 +21,12 @@ def test_production_refuses_debug():
         create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "DEBUG": True})
 
 
+def test_production_refuses_the_console_sms_backend(tmp_path):
+    with pytest.raises(ConfigError, match="SMS_BACKEND"):
+        create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "DUTY_CONTACTS": DUTY, "TWILIO_ACCOUNT_SID": "AC1",
+                    "TWILIO_AUTH_TOKEN": "t", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+
+
 def test_production_refuses_twilio_without_credentials():
     with pytest.raises(ConfigError):
         create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "SMS_BACKEND": "twilio", "DUTY_CONTACTS": DUTY})
@@ -36,7 +42,8 @@ def test_production_refuses_to_start_without_duty_contacts(tmp_path):
 
 def test_production_starts_with_a_strong_secret(tmp_path):
     app = create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
-                      "DUTY_CONTACTS": DUTY})
+                      "DUTY_CONTACTS": DUTY, "SMS_BACKEND": "twilio", "TWILIO_ACCOUNT_SID": "AC1",
+                      "TWILIO_AUTH_TOKEN": "t"})
     assert app.config["ENV"] == "production"
 
 

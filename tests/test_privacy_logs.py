@@ -138,9 +138,6 @@ def test_the_log_filter_keeps_record_ids_so_logs_can_be_followed_up():
     assert record.getMessage() == f"alert {alert_id} raised"
 
 
-@pytest.mark.xfail(reason="BUG: migrations/env.py calls fileConfig() without disable_existing_loggers=False, so "
-                          "running the migrations in-process silences every voiceapp logger for the rest of the "
-                          "process (after tests/test_migrations.py, log-based tests see nothing)", strict=True)
 def test_running_the_migrations_leaves_the_app_s_loggers_working(database_url, tmp_path):
     from flask_migrate import upgrade
     from tests.conftest import base_config
@@ -245,8 +242,6 @@ def test_the_staff_view_of_a_message_shows_no_number(a_day_on_record, api_as):
     assert leaks([full], PHONE_FORMS) == set()
 
 
-@pytest.mark.xfail(reason="BUG: PhoneNumber.masked always prefixes +44, so a non-UK number is shown with the "
-                          "wrong country code (voiceapp/people/models.py; phones.mask() gets it right)", strict=True)
 def test_a_number_from_abroad_is_masked_with_its_own_country_code(api_as):
     masked = api_as("voice_officer").post("/api/v1/young-people", json={
         "cohort": "care_leaver", "age_band": "18-21", "phone": "+33 6 12 34 56 78"}).json["phone_masked"]

@@ -18,7 +18,8 @@ def register(app):
     from voiceapp.tellus.casework_api import blp as tellus_casework_blp
 
     if not app.config["API_DOCS_ENABLED"]:
-        app.config["OPENAPI_SWAGGER_UI_PATH"] = None
+        # No docs page and no OpenAPI document unless an operator asks for them (SEC-11).
+        app.config["OPENAPI_URL_PREFIX"] = None
     api.init_app(app, spec_kwargs={"security": [{"bearerAuth": []}]})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     for blueprint in (auth_blp, people_blp, promises_blp, tellus_blp, surveys_blp, rights_blp, audit_blp):

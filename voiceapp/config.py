@@ -153,7 +153,8 @@ def check(config):
     if not config.get("DUTY_CONTACTS"):
         # A disclosure at 3 a.m. must reach a person: without duty contacts an alert would only be logged.
         raise ConfigError("VOICEAPP_DUTY_CONTACTS must name at least one duty contact (JSON list)")
-    if config.get("SMS_BACKEND") == "twilio" and not (
-        config.get("TWILIO_ACCOUNT_SID") and config.get("TWILIO_AUTH_TOKEN")
-    ):
+    if not (config.get("TWILIO_ACCOUNT_SID") and config.get("TWILIO_AUTH_TOKEN")):
         raise ConfigError("VOICEAPP_TWILIO_ACCOUNT_SID and VOICEAPP_TWILIO_AUTH_TOKEN are required")
+    if config.get("SMS_BACKEND") != "twilio":
+        # The console backend prints texts, sign-in codes included: never in production (PRIV-01).
+        raise ConfigError("VOICEAPP_SMS_BACKEND must be twilio in production")

@@ -60,7 +60,8 @@ def _json(status, message, errors=None, headers=None):
 
 
 def handle_domain_error(error):
-    return _json(error.status, error.message, error.errors())
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+    return _json(error.status, error.message, error.errors(), headers)
 
 
 def _flatten(errors, prefix=""):

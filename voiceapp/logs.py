@@ -35,7 +35,23 @@ class ScrubFilter(logging.Filter):
         return True
 
 
+FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+
+
+def _ensure_handler(app):
+    """Under gunicorn the root logger has no handler, and Python's last-resort one applies no filter: give
+    voiceapp's records a handler that scrubs them and names the request."""
+    root = logging.getLogger()
+    if root.handlers or app.testing:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter(FORMAT))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
 def configure(app):
+    _ensure_handler(app)
     handler_filter = ScrubFilter()
     for handler in logging.getLogger().handlers + app.logger.handlers:
         if not any(isinstance(f, ScrubFilter) for f in handler.filters):

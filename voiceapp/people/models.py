@@ -71,8 +71,9 @@ class PhoneNumber(db.Model):
     lookup_hash = sa.Column(sa.String(64), nullable=False, unique=True)
     number_encrypted = sa.Column(sa.Text, nullable=False)
     last_digits = sa.Column(sa.String(3), nullable=False)
+    country_code = sa.Column(sa.String(4), nullable=False, default="44")
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
 
     @property
     def masked(self):
-        return "+44•••••••" + self.last_digits
+        return f"+{self.country_code}•••••••{self.last_digits}"

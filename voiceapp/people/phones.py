@@ -24,3 +24,8 @@ def lookup_hash(e164):
 def mask(e164):
     """Show only the last three digits (PRIV-05)."""
     return e164[:3] + "•" * max(len(e164) - 6, 0) + e164[-3:]
+
+
+def country_code(e164):
+    """The calling code of an E.164 number ("44" for the UK), for masking it truthfully."""
+    return str(phonenumbers.parse(e164).country_code)

@@ -36,11 +36,10 @@ def attach_phone(person, raw):
     if owner and owner != person.id:
         raise Conflict(_l("That phone number belongs to someone else"), field="phone", reason="already registered")
     if person.phone is None:
-        person.phone = PhoneNumber(lookup_hash=digest, number_encrypted=crypto.encrypt(e164),
-                                   last_digits=e164[-3:])
-    else:
-        person.phone.lookup_hash, person.phone.last_digits = digest, e164[-3:]
-        person.phone.number_encrypted = crypto.encrypt(e164)
+        person.phone = PhoneNumber(lookup_hash=digest, number_encrypted=crypto.encrypt(e164), last_digits=e164[-3:])
+    person.phone.lookup_hash, person.phone.last_digits = digest, e164[-3:]
+    person.phone.number_encrypted = crypto.encrypt(e164)
+    person.phone.country_code = phones.country_code(e164)
 
 
 def set_phone(*, actor, young_person_id, phone):
