@@ -75,7 +75,7 @@ def test_the_download_covers_every_table_the_inventory_links_to_a_young_person(y
     linked = {name for name, table in inventory["tables"].items() if table["subject_linked"]}
     covered = {"young_people", "young_person_voice_groups", "phone_numbers", "promise_checks", "promise_ratings",
                "messages", "message_replies", "survey_responses", "survey_answers", "survey_answer_choices",
-               "outbound_messages", "inbound_sms", "voice_recordings", "satisfaction_answers"}
+               "outbound_messages", "inbound_sms", "voice_recordings", "satisfaction_answers", "report_quotes"}
     assert linked <= covered, f"add these to the export, then here: {sorted(linked - covered)}"
     data = yp.get("/api/v1/me/export").json
     assert {"profile", "promise_checks", "messages", "survey_responses", "texts_sent_to_you"} <= set(data)

@@ -22,6 +22,7 @@ class ExportSchema(Schema):
     phone_on_record = fields.String(allow_none=True)
     texts_sent_to_you = fields.List(fields.Dict())
     texts_you_sent = fields.List(fields.Dict())
+    your_words_quoted = fields.List(fields.Dict())
 
 
 class SarInSchema(StrictSchema):

@@ -34,7 +34,18 @@ def export_for(young_person_id):
         "phone_on_record": person.phone.masked if person.phone else None,
         "texts_sent_to_you": _texts_sent(person.id),
         "texts_you_sent": _texts_received(person.id),
+        "your_words_quoted": _quotes(person.id),
     }
+
+
+def _quotes(young_person_id):
+    """Words of theirs proposed for the report, redacted, and whether staff approved them."""
+    import sqlalchemy as sa
+
+    from voiceapp.reports.models import Quote
+    rows = db.session.execute(sa.select(Quote.text, Quote.status, Quote.said_at)
+                              .where(Quote.young_person_id == young_person_id).order_by(Quote.said_at)).all()
+    return [{"text": r.text, "status": r.status.value, "said_at": r.said_at.isoformat()} for r in rows]
 
 
 def _texts_received(young_person_id):
