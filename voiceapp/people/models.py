@@ -42,8 +42,8 @@ class YoungPerson(db.Model):
     sms_opted_out_at = sa.Column(UTCDateTime)
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     erased_at = sa.Column(UTCDateTime)
-    voice_group_rows = relationship("YoungPersonVoiceGroup", cascade="all, delete-orphan", lazy="selectin")
-    phone = relationship("PhoneNumber", uselist=False, cascade="all, delete-orphan", lazy="selectin")
+    voice_group_rows = relationship("YoungPersonVoiceGroup", cascade="all, delete-orphan")
+    phone = relationship("PhoneNumber", uselist=False, cascade="all, delete-orphan")
 
     @property
     def voice_groups(self):

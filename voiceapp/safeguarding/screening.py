@@ -50,6 +50,12 @@ class Screening:
 
 
 def screen(text: str | None, language: str = FALLBACK_LANGUAGE) -> Screening:
+    """Screen text for signs of risk of harm (results are immutable, so repeats of a text are remembered)."""
+    return _screen_cached(text, language)
+
+
+@functools.lru_cache(maxsize=1024)
+def _screen_cached(text: str | None, language: str = FALLBACK_LANGUAGE) -> Screening:
     """Screen text with its language's lexicon and always with English; unknown languages get English only."""
     if not text or not text.strip():
         return Screening()
