@@ -1,0 +1,50 @@
+"""The young people's version is plain English: short sentences at a reading age of about 11."""
+import re
+from html import unescape
+
+import pytest
+import textstat
+
+from voiceapp.auth.actors import SYSTEM
+from voiceapp.reports.build import build_report
+from voiceapp.reports.exports import render
+from voiceapp.reports.services import actions
+from voiceapp.reports.youth import young_peoples_version
+from tests.reports.conftest import NOW
+
+
+def visible_text(html):
+    body = re.sub(r"(?s)<(style|title)>.*?</\1>", " ", html)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+@pytest.fixture
+def young_text(hand_worked, period, clock):
+    clock.move_to("2026-09-01 10:00Z")
+    actions.record_action(actor=SYSTEM, what="Your social worker will now text you back within one day",
+                          who="Head of Service", priority=3, status="done")
+    report = young_peoples_version(build_report(period, now=NOW))
+    return visible_text(render(report, "html").decode("utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def syllables_by_hyphenation(monkeypatch):
+    # textstat downloads the CMU dictionary on first use; with no network it counts syllables with its
+    # bundled Pyphen hyphenation dictionaries instead, which is the same estimate for plain words.
+    from textstat.backend.counts import _count_syllables
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: None)
+    _count_syllables.count_syllables.cache_clear()
+
+
+def test_the_young_people_s_version_reads_at_about_age_11(young_text):
+    # Flesch-Kincaid gives a US school grade; reading age is about grade + 5, so grade 6 is age 11.
+    assert textstat.flesch_kincaid_grade(young_text) <= 6.5
+
+
+def test_its_sentences_are_short(young_text):
+    assert textstat.words_per_sentence(young_text) <= 14
+
+
+def test_it_says_what_changed_and_what_c_means(young_text):
+    assert "You said: Being heard. We did: Your social worker will now text you back within one day." in young_text
+    assert "It means only a few people gave that answer" in young_text

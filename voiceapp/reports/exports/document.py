@@ -1,0 +1,33 @@
+"""HTML and PDF (WeasyPrint) from a built report: self-contained, no external files, scripts or fonts."""
+from importlib import resources
+
+from flask import render_template
+
+TEMPLATES = {"board": "reports/board.html", "young_people": "reports/young_people.html"}
+
+
+def _css():
+    return resources.files("voiceapp").joinpath("static", "reports", "report.css").read_text("utf-8")
+
+
+def to_html(report) -> str:
+    """The board's report (with charts) or the young people's version, by the report's audience."""
+    audience = report["meta"].get("audience", "board")
+    charts = {}
+    if audience == "board":
+        from voiceapp.reports.exports.charts import all_charts
+        charts = all_charts(report)
+    theme_names = {str(t["number"]): t["short_title"] for t in report.get("themes", [])}
+    withheld = report["meta"]["suppression"]["legend"]
+    return render_template(TEMPLATES[audience], r=report, charts=charts, css=_css(), theme_names=theme_names,
+                           withheld_title=withheld)
+
+
+def _no_fetching(url, *args, **kwargs):
+    # Everything the report needs is inline; refusing fetches means a crafted URL in text cannot reach out.
+    raise ValueError(f"the report fetches nothing: {url}")
+
+
+def to_pdf(report) -> bytes:
+    import weasyprint
+    return weasyprint.HTML(string=to_html(report), url_fetcher=_no_fetching).write_pdf()

@@ -1,0 +1,124 @@
+"""Records the report owns: keyword rules for themes, "you said, we did" actions, quotes, council views."""
+import enum
+
+import sqlalchemy as sa
+from sqlalchemy.orm import relationship
+
+from voiceapp.auth.models import Council
+from voiceapp.database import UTCDateTime, enum_type, id_column, utcnow
+from voiceapp.extensions import db
+
+
+class ThemeKeywordRule(db.Model):
+    """A word or phrase that counts free text under a theme: transparent, and editable by the voice team."""
+    __tablename__ = "theme_keyword_rules"
+    id = id_column()
+    priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"), nullable=False, index=True)
+    keyword = sa.Column(sa.String(60), nullable=False)
+    is_active = sa.Column(sa.Boolean, nullable=False, default=True)
+    created_by_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="SET NULL"))
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    priority = relationship("StrategicPriority", lazy="joined")
+    __table_args__ = (sa.UniqueConstraint("priority_id", "keyword"),)
+
+
+class ActionStatus(str, enum.Enum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class Action(db.Model):
+    """You said, we did: what was done about a theme, message or promise, by whom and when."""
+    __tablename__ = "report_actions"
+    id = id_column()
+    what = sa.Column(sa.String(500), nullable=False)
+    who = sa.Column(sa.String(120), nullable=False)
+    due_on = sa.Column(sa.Date)
+    done_on = sa.Column(sa.Date)
+    status = sa.Column(enum_type(ActionStatus), nullable=False, default=ActionStatus.PLANNED)
+    priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"), nullable=False, index=True)
+    message_id = sa.Column(sa.Uuid, sa.ForeignKey("messages.id", ondelete="SET NULL"))
+    promise_id = sa.Column(sa.Uuid, sa.ForeignKey("promises.id"))
+    created_by_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="SET NULL"))
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+    updated_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    told_young_people_at = sa.Column(UTCDateTime)
+    told_count = sa.Column(sa.Integer, nullable=False, default=0)
+    priority = relationship("StrategicPriority", lazy="joined")
+
+
+class QuoteStatus(str, enum.Enum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class QuoteSource(str, enum.Enum):
+    MESSAGE = "message"
+    PROMISE_RATING = "promise_rating"
+    SURVEY_ANSWER = "survey_answer"
+
+
+class Quote(db.Model):
+    """A young person's words, redacted when proposed; only an approved quote may appear in a report."""
+    __tablename__ = "report_quotes"
+    id = id_column()
+    young_person_id = sa.Column(sa.Uuid, sa.ForeignKey("young_people.id", ondelete="CASCADE"), nullable=False,
+                                index=True)
+    source_type = sa.Column(enum_type(QuoteSource), nullable=False)
+    source_id = sa.Column(sa.Uuid, nullable=False)
+    priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"))
+    text = sa.Column(sa.Text, nullable=False)
+    said_at = sa.Column(UTCDateTime, nullable=False, index=True)
+    status = sa.Column(enum_type(QuoteStatus), nullable=False, default=QuoteStatus.PENDING)
+    proposed_by_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="SET NULL"))
+    decided_by_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="SET NULL"))
+    decided_at = sa.Column(UTCDateTime)
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    priority = relationship("StrategicPriority", lazy="joined")
+    __table_args__ = (sa.UniqueConstraint("source_type", "source_id"),)
+
+
+class CouncilPriority(db.Model):
+    """A theme a youth council marked as one of its priorities for a period's report."""
+    __tablename__ = "council_priorities"
+    id = id_column()
+    council = sa.Column(enum_type(Council), nullable=False)
+    period = sa.Column(sa.String(30), nullable=False)
+    priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"), nullable=False)
+    marked_by_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="SET NULL"))
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    priority = relationship("StrategicPriority", lazy="joined")
+    __table_args__ = (sa.UniqueConstraint("council", "period", "priority_id"),)
+
+
+class CouncilComment(db.Model):
+    """A youth council's comment for a period's report, printed under the council's name (never a person's)."""
+    __tablename__ = "council_comments"
+    id = id_column()
+    council = sa.Column(enum_type(Council), nullable=False)
+    period = sa.Column(sa.String(30), nullable=False, index=True)
+    priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"))
+    body = sa.Column(sa.Text, nullable=False)
+    author_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="SET NULL"))
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    priority = relationship("StrategicPriority", lazy="joined")
+
+
+class ThemeMention(db.Model):
+    """One piece of a young person's writing counted under a theme: by its promise's or question's theme
+    (rule_id empty) or by a keyword rule. Kept up to date as words arrive and as rules change, so the report
+    reads an index instead of searching every text for every keyword."""
+    __tablename__ = "theme_mentions"
+    # Never leaves the server and is written by INSERT ... SELECT, so a database-made integer key is enough.
+    id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
+    priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"), nullable=False)
+    rule_id = sa.Column(sa.Uuid, sa.ForeignKey("theme_keyword_rules.id", ondelete="CASCADE"), index=True)
+    source = sa.Column(sa.String(20), nullable=False)
+    message_id = sa.Column(sa.Uuid, sa.ForeignKey("messages.id", ondelete="CASCADE"), index=True)
+    rating_id = sa.Column(sa.Uuid, sa.ForeignKey("promise_ratings.id", ondelete="CASCADE"), index=True)
+    answer_id = sa.Column(sa.Uuid, sa.ForeignKey("survey_answers.id", ondelete="CASCADE"), index=True)
+    young_person_id = sa.Column(sa.Uuid, sa.ForeignKey("young_people.id", ondelete="CASCADE"), nullable=False,
+                                index=True)
+    said_at = sa.Column(UTCDateTime, nullable=False, index=True)

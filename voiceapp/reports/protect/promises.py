@@ -1,0 +1,63 @@
+"""The promise as published: each promise's counts and shares, its 95% interval and change, suppressed."""
+from voiceapp.reports import disclosure
+from voiceapp.reports.protect.cells import cell, pct, rounded
+from voiceapp.reports.queries.promises import RATINGS
+from voiceapp.reports.stats import proportion_change, wilson_interval
+
+
+def _table(promises, counts):
+    rows = tuple(tuple(counts.get(p["id"], {}).get(r, 0) for r in RATINGS) for p in promises)
+    return disclosure.Table(rows, col_labels=RATINGS)
+
+
+def _suppressed(promises, counts, rules):
+    if not promises:
+        return None
+    return disclosure.suppress_table(_table(promises, counts), rules)
+
+
+def _kept(table, index, rules):
+    """The kept share's cell, count and base, or None when the share is withheld (an interval or a
+    change would give the count away)."""
+    if table is None:
+        return None
+    kept, n = table.cells[index][0], table.row_totals[index]
+    shown = disclosure.share(kept, n, rules)
+    return None if shown.suppressed else (kept.value, n.value, shown)
+
+
+def _change(now, before):
+    if now is None or before is None:
+        return {"value": None, "display": "c", "significant": None}
+    change = proportion_change(before[0], before[1], now[0], now[1])
+    points = rounded(100 * change.difference)
+    return {"value": points, "display": f"{points:+.1f} points" + (" (more than chance)" if change.significant else ""),
+            "significant": change.significant}
+
+
+def _row(promise, i, table, previous, rules):
+    cells, n = table.cells[i], table.row_totals[i]
+    now, before = _kept(table, i, rules), _kept(previous, i, rules)
+    interval = wilson_interval(now[0], now[1]) if now else None
+    return {
+        **{k: promise[k] for k in ("text", "cohort", "set", "theme", "theme_title")},
+        "id": str(promise["id"]), "n": cell(n),
+        "counts": {r: cell(c) for r, c in zip(RATINGS, cells)},
+        "shares": {r: pct(disclosure.share(c, n, rules)) for r, c in zip(RATINGS, cells)},
+        "kept_interval": {"low": rounded(100 * interval[0]), "high": rounded(100 * interval[1])} if interval
+        else None,
+        "previous": {"n": cell(previous.row_totals[i]),
+                     "kept_share": pct(disclosure.share(previous.cells[i][0], previous.row_totals[i], rules))},
+        "change": _change(now, before),
+    }
+
+
+def protect_promises(promises, counts, previous_counts, rules):
+    """One row per promise with published figures, and the column totals across promises."""
+    table = _suppressed(promises, counts, rules)
+    previous = _suppressed(promises, previous_counts, rules)
+    if table is None:
+        return {"promises": [], "totals": None}
+    rows = [_row(p, i, table, previous, rules) for i, p in enumerate(promises)]
+    totals = {"counts": {r: cell(c) for r, c in zip(RATINGS, table.col_totals)}, "n": cell(table.grand_total)}
+    return {"promises": rows, "totals": totals}

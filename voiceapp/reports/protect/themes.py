@@ -1,0 +1,29 @@
+"""Themes as published: mentions and people per priority, by source, with the change from last period."""
+from voiceapp.reports.protect.cells import breakdown, cell, count
+
+SOURCES = ("tell_us", "promise_comment", "survey")
+
+
+def _trend(now, before):
+    if now["value"] is None or before["value"] is None:
+        return {"value": None, "display": "c", "direction": None}
+    difference = now["value"] - before["value"]
+    direction = "up" if difference > 0 else "down" if difference < 0 else "same"
+    return {"value": difference, "display": f"{difference:+d}", "direction": direction}
+
+
+def _theme(theme, raw, previous, rules):
+    sources = breakdown({s: raw[s] for s in SOURCES}, rules, raw["mentions"])
+    mentions, before = sources["total"], cell(count(previous["mentions"], rules))
+    return {"number": theme["number"], "short_title": theme["short_title"], "title": theme["title"],
+            "mentions": mentions, "people": cell(count(raw["people"], rules)),
+            "by_source": sources["cells"], "previous_mentions": before, "trend": _trend(mentions, before)}
+
+
+def protect_themes(themes, raw, previous, rules):
+    """Ranked by published mentions; withheld ones last, in priority order, so no rank leaks a count."""
+    rows = [_theme(t, raw[t["number"]], previous[t["number"]], rules) for t in themes]
+    rows.sort(key=lambda r: (r["mentions"]["value"] is None, -(r["mentions"]["value"] or 0), r["number"]))
+    for rank, row in enumerate(rows, 1):
+        row["rank"] = rank if row["mentions"]["value"] is not None else None
+    return rows

@@ -1,0 +1,42 @@
+"""The promise: for each promise, how many young people said kept, partly, not kept or don't know."""
+import sqlalchemy as sa
+
+from voiceapp.extensions import db
+from voiceapp.promises.models import Promise, PromiseCheck, PromiseRating, PromiseSet, StrategicPriority
+from voiceapp.reports.queries.sqltime import within
+
+RATINGS = ("kept", "partly", "not_kept", "dont_know")
+
+
+def _latest_checks(period):
+    """Each young person's latest promise check in the period: one voice per person, not one per sitting."""
+    return (sa.select(PromiseCheck.young_person_id.label("yp"), sa.func.max(PromiseCheck.submitted_at).label("at"))
+            .where(within(PromiseCheck.submitted_at, period)).group_by(PromiseCheck.young_person_id)
+            .subquery("latest_checks"))
+
+
+def rating_counts(period):
+    """{promise_id: {rating: count}} for every promise rated in the period, from each young person's latest check."""
+    latest = _latest_checks(period)
+    query = (sa.select(PromiseRating.promise_id, PromiseRating.rating, sa.func.count())
+             .select_from(latest)
+             .join(PromiseCheck, sa.and_(PromiseCheck.young_person_id == latest.c.yp,
+                                         PromiseCheck.submitted_at == latest.c.at))
+             .join(PromiseRating, PromiseRating.check_id == PromiseCheck.id)
+             .group_by(PromiseRating.promise_id, PromiseRating.rating))
+    counts = {}
+    for promise_id, rating, n in db.session.execute(query):
+        counts.setdefault(promise_id, dict.fromkeys(RATINGS, 0))[rating.value] = n
+    return counts
+
+
+def promises_to_show(rated_ids):
+    """The promises of the current sets plus any other promise rated: text, cohort, set and theme."""
+    query = (sa.select(Promise.id, Promise.text, Promise.position, PromiseSet.cohort, PromiseSet.slug,
+                       StrategicPriority.number, StrategicPriority.short_title)
+             .join(PromiseSet, PromiseSet.id == Promise.promise_set_id)
+             .join(StrategicPriority, StrategicPriority.id == Promise.priority_id)
+             .where(sa.or_(PromiseSet.is_current.is_(True), Promise.id.in_(list(rated_ids))))
+             .order_by(PromiseSet.cohort, PromiseSet.version.desc(), Promise.position))
+    return [dict(id=row.id, text=row.text, position=row.position, cohort=row.cohort.value, set=row.slug,
+                 theme=row.number, theme_title=row.short_title) for row in db.session.execute(query)]

@@ -1,0 +1,121 @@
+"""Bodies for the report API: report requests, keyword rules, actions, quotes and council views."""
+from marshmallow import fields, validate
+
+from voiceapp.reports.models import ActionStatus, QuoteSource, QuoteStatus
+from voiceapp.schemas import StrictSchema, text, when
+
+THEME = dict(validate=validate.Range(min=1, max=6))
+# Letters (any script), digits, spaces, apostrophes and hyphens: nothing a database could read as a pattern.
+KEYWORD = validate.Regexp(r"^[^\W_](?:[\w' -]*[^\W_])?$", error="letters, digits, spaces, ' and - only")
+
+
+class ReportArgs(StrictSchema):
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "html", "pdf"]))
+    audience = fields.String(load_default=None, validate=validate.OneOf(["board", "young_people"]))
+
+
+class RuleInSchema(StrictSchema):
+    priority = fields.Integer(required=True, **THEME)
+    keyword = fields.String(required=True, validate=[validate.Length(min=2, max=60), KEYWORD])
+    is_active = fields.Boolean(load_default=True)
+
+
+class RuleChangeSchema(StrictSchema):
+    priority = fields.Integer(**THEME)
+    keyword = fields.String(validate=[validate.Length(min=2, max=60), KEYWORD])
+    is_active = fields.Boolean()
+
+
+class RuleSchema(StrictSchema):
+    id = fields.UUID()
+    priority = fields.Function(lambda r: r.priority.number)
+    keyword = fields.String()
+    is_active = fields.Boolean()
+
+
+class ActionInSchema(StrictSchema):
+    what = text(500, required=True)
+    who = text(120, required=True)
+    priority = fields.Integer(**THEME)
+    message_id = fields.UUID(allow_none=True)
+    promise_id = fields.UUID(allow_none=True)
+    due_on = fields.Date(allow_none=True)
+    done_on = fields.Date(allow_none=True)
+    status = fields.Enum(ActionStatus, by_value=True, load_default=ActionStatus.PLANNED)
+
+
+class ActionChangeSchema(StrictSchema):
+    what = text(500)
+    who = text(120)
+    priority = fields.Integer(**THEME)
+    due_on = fields.Date(allow_none=True)
+    done_on = fields.Date(allow_none=True)
+    status = fields.Enum(ActionStatus, by_value=True)
+
+
+class ActionFilterSchema(StrictSchema):
+    theme = fields.Integer(**THEME)
+    status = fields.Enum(ActionStatus, by_value=True)
+
+
+class ActionSchema(StrictSchema):
+    id = fields.UUID()
+    what = fields.String()
+    who = fields.String()
+    priority = fields.Function(lambda a: a.priority.number)
+    message_id = fields.UUID(allow_none=True)
+    promise_id = fields.UUID(allow_none=True)
+    due_on = fields.Date(allow_none=True)
+    done_on = fields.Date(allow_none=True)
+    status = fields.Enum(ActionStatus, by_value=True)
+    told_young_people_at = when(allow_none=True)
+    created_at = when()
+
+
+class QuoteInSchema(StrictSchema):
+    source_type = fields.Enum(QuoteSource, by_value=True, required=True)
+    source_id = fields.UUID(required=True)
+
+
+class QuoteEditSchema(StrictSchema):
+    text = text(2000, required=True)
+
+
+class QuoteFilterSchema(StrictSchema):
+    status = fields.Enum(QuoteStatus, by_value=True)
+
+
+class QuoteSchema(StrictSchema):
+    """Staff's view of a quote: the redacted words and where they came from, never who said them."""
+    id = fields.UUID()
+    source_type = fields.Enum(QuoteSource, by_value=True)
+    source_id = fields.UUID()
+    priority = fields.Function(lambda q: q.priority.number if q.priority else None)
+    text = fields.String()
+    said_at = when()
+    status = fields.Enum(QuoteStatus, by_value=True)
+    decided_at = when(allow_none=True)
+
+
+class CouncilPriorityInSchema(StrictSchema):
+    priority = fields.Integer(required=True, **THEME)
+
+
+class CouncilCommentInSchema(StrictSchema):
+    body = text(2000, required=True)
+    priority = fields.Integer(allow_none=True, **THEME)
+
+
+class CouncilCommentSchema(StrictSchema):
+    id = fields.UUID()
+    council = fields.Function(lambda c: c.council.value)
+    period = fields.String()
+    priority = fields.Function(lambda c: c.priority.number if c.priority else None)
+    body = fields.String()
+    created_at = when()
+
+
+class CouncilPrioritySchema(StrictSchema):
+    council = fields.Function(lambda c: c.council.value)
+    period = fields.String()
+    priority = fields.Function(lambda c: c.priority.number)

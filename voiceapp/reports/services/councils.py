@@ -1,0 +1,86 @@
+"""The youth councils' part in the report: themes they mark as their priorities, and their comments."""
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from voiceapp.audit import services as audit
+from voiceapp.auth.models import Council, StaffUser
+from voiceapp.database import transaction, utcnow
+from voiceapp.errors import Invalid, NotAllowed
+from voiceapp.extensions import db
+from voiceapp.promises import services as promises
+from voiceapp.promises.models import StrategicPriority
+from voiceapp.reports import periods
+from voiceapp.reports.models import CouncilComment, CouncilPriority
+
+COUNCIL_NAMES = {Council.HAVE_A_VOICE: "Have a Voice Council", Council.CARE_LEAVERS: "Care Leavers Council"}
+
+
+def period_label(text):
+    try:
+        return periods.parse(text).label
+    except ValueError as error:
+        raise Invalid(_l("That is not a report period"), field="period", reason=str(error)) from None
+
+
+def council_of(actor):
+    """The council a council member speaks for; anyone else cannot speak for a council."""
+    user = db.session.get(StaffUser, actor.id) if actor.is_staff else None
+    if user is None or user.council is None:
+        raise NotAllowed(_l("Only a council member can do that"), field="council", reason="not a council member")
+    return user.council
+
+
+def mark_priority(*, actor, period, priority):
+    """Mark a theme as one of the council's priorities for the period (marking twice changes nothing)."""
+    council, label = council_of(actor), period_label(period)
+    theme = promises.priority_by_number(priority)
+    existing = db.session.scalar(sa.select(CouncilPriority).where(
+        CouncilPriority.council == council, CouncilPriority.period == label, CouncilPriority.priority_id == theme.id))
+    if existing:
+        return existing
+    with transaction():
+        mark = CouncilPriority(council=council, period=label, priority_id=theme.id, marked_by_id=actor.id,
+                               created_at=utcnow())
+        db.session.add(mark)
+        db.session.flush()
+        audit.record(actor=actor, action="council.mark_priority", object_type="council_priority", object_id=mark.id)
+    return mark
+
+
+def unmark_priority(*, actor, period, priority):
+    council, label = council_of(actor), period_label(period)
+    theme = promises.priority_by_number(priority)
+    with transaction():
+        db.session.execute(sa.delete(CouncilPriority).where(
+            CouncilPriority.council == council, CouncilPriority.period == label,
+            CouncilPriority.priority_id == theme.id))
+        audit.record(actor=actor, action="council.unmark_priority", object_type="council_priority")
+
+
+def add_comment(*, actor, period, body, priority=None):
+    """Add the council's comment to the period's report, about one theme or the whole report."""
+    council, label = council_of(actor), period_label(period)
+    theme_id = promises.priority_by_number(priority).id if priority else None
+    with transaction():
+        comment = CouncilComment(council=council, period=label, priority_id=theme_id, body=body.strip(),
+                                 author_id=actor.id, created_at=utcnow())
+        db.session.add(comment)
+        db.session.flush()
+        audit.record(actor=actor, action="council.comment", object_type="council_comment", object_id=comment.id)
+    return comment
+
+
+def councils_view(label):
+    """For the report: each council's marked themes and comments, under the council's name only."""
+    marks = db.session.execute(
+        sa.select(CouncilPriority.council, StrategicPriority.number)
+        .join(StrategicPriority, StrategicPriority.id == CouncilPriority.priority_id)
+        .where(CouncilPriority.period == label).order_by(StrategicPriority.number)).all()
+    comments = db.session.execute(
+        sa.select(CouncilComment.council, CouncilComment.body, StrategicPriority.number)
+        .outerjoin(StrategicPriority, StrategicPriority.id == CouncilComment.priority_id)
+        .where(CouncilComment.period == label).order_by(CouncilComment.created_at, CouncilComment.id)).all()
+    return [{"council": council.value, "name": name,
+             "priorities": [n for c, n in marks if c == council],
+             "comments": [{"text": body, "theme": n} for c, body, n in comments if c == council]}
+            for council, name in COUNCIL_NAMES.items()]
