@@ -62,5 +62,6 @@ def configure(app):
         logger = logging.getLogger(name)
         if not any(isinstance(f, ScrubFilter) for f in logger.filters):
             logger.addFilter(handler_filter)
-    # twilio's HTTP client logs request bodies at INFO: keep it quiet.
-    logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
+    # twilio's HTTP client logs request bodies at INFO; the PDF stack logs every font it touches.
+    for noisy in ("twilio.http_client", "fontTools", "weasyprint", "matplotlib"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
