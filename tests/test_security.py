@@ -290,13 +290,14 @@ def test_to_csv_neutralises_every_dangerous_cell(value):
 
 
 def test_the_audit_csv_export_neutralises_formulas(api_as, app):
+    storable = [value for value in DANGEROUS if "\0" not in value]   # PostgreSQL text cannot hold NUL at all
     with transaction():
-        for value in DANGEROUS:
+        for value in storable:
             audit.record(actor=SYSTEM, action=value, object_type=value)
     export = api_as("voice_officer").get("/api/v1/audit-events.csv")
     assert export.status_code == 200 and export.mimetype == "text/csv"
     cells = {cell for row in csv.reader(io.StringIO(export.get_data(as_text=True), newline="")) for cell in row}
-    assert {"'" + value for value in DANGEROUS} <= cells
+    assert {"'" + value for value in storable} <= cells
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\0", "\r")) for cell in cells)
 
 
@@ -313,3 +314,10 @@ def test_exporting_the_audit_trail_is_itself_audited(api_as):
 def test_a_401_names_the_bearer_scheme(client):
     response = client.get("/api/v1/me")
     assert response.status_code == 401 and response.headers["WWW-Authenticate"] == "Bearer"
+
+
+def test_a_nul_character_in_any_text_is_a_422_naming_the_field_and_nothing_is_written(yp):
+    from voiceapp.tellus.models import Message
+    response = yp.post("/api/v1/me/messages", json={"kind": "unhappy", "body": "hello\u0000there"})
+    assert response.status_code == 422 and "body" in response.json["errors"]
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Message)) == 0

@@ -1,7 +1,16 @@
 """Shared schema pieces: strict base schema, pagination and error bodies."""
 from datetime import timezone
 
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
+
+
+def _nul_fields(data, prefix=""):
+    """Names of string fields holding a NUL character, which no database column can store."""
+    if isinstance(data, dict):
+        return [name for key, value in data.items() for name in _nul_fields(value, f"{prefix}{key}.")]
+    if isinstance(data, list):
+        return [name for i, value in enumerate(data) for name in _nul_fields(value, f"{prefix}{i}.")]
+    return [prefix.rstrip(".")] if isinstance(data, str) and "\x00" in data else []
 
 
 class StrictSchema(Schema):
@@ -10,6 +19,13 @@ class StrictSchema(Schema):
     class Meta:
         unknown = RAISE
         ordered = True
+
+    @pre_load
+    def refuse_nul(self, data, **kwargs):
+        bad = _nul_fields(data)
+        if bad:
+            raise ValidationError({name: ["must not contain a NUL character"] for name in bad})
+        return data
 
 
 def text(max_length, **kwargs):

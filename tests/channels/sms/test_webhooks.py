@@ -181,3 +181,8 @@ def test_nothing_a_young_person_texts_reaches_the_logs(twilio, person, caplog, c
         twilio.sms(body)
     logged = caplog.text + capsys.readouterr().err
     assert "canary-zebra" not in logged and "7911123456" not in logged and "7911 123456" not in logged
+
+
+def test_a_nul_character_in_a_text_is_dropped_and_the_text_stored(twilio, person):
+    assert twilio.sms("hi\u0000 there").status_code == 200
+    assert db.session.scalar(sa.select(InboundSms)).body == "hi there"

@@ -14,8 +14,13 @@ bp = Blueprint("twilio_sms", __name__, url_prefix="/twilio")
 limiter.exempt(bp)   # a 429 to Twilio is a lost message (error 11217)
 
 
+def _clean(form):
+    """NUL cannot be stored in any database text column; nothing else a phone sends is changed."""
+    return {key: value.replace("\x00", "") for key, value in form.items()}
+
+
 def _receive(via_fallback=False):
-    form = request.form
+    form = _clean(request.form)
     try:
         reply = services.receive(message_sid=form.get("MessageSid") or form.get("SmsSid", ""),
                                  phone=form.get("From", ""), body=form.get("Body", ""),
@@ -24,7 +29,7 @@ def _receive(via_fallback=False):
     except OperationalError:
         db.session.rollback()
         risk = services.is_risk(form.get("Body", ""))
-        spool.write({**form.to_dict(), "via_fallback": str(via_fallback)}, risk=risk)
+        spool.write({**form, "via_fallback": str(via_fallback)}, risk=risk)
         log.error("database unreachable: inbound sms spooled to disk for replay")
         reply = services.holding_reply(risk=risk)
     return twiml_response(reply)
