@@ -124,3 +124,24 @@ def test_running_the_same_send_twice_makes_one_sms(app, person, sent_sms, clock)
     tasks.deliver_sms(outbound_id=str(row.id))
     tasks.dispatch_due_sms()
     assert len(sent_sms) == 1
+
+
+def test_a_text_left_sending_by_a_worker_that_died_is_sent_once_later(app, person, sent_sms, clock):
+    from voiceapp.messaging.senders import sender_for
+    sender = sender_for(app)
+    original = sender.send
+
+    def worker_dies(**kwargs):
+        raise SystemExit("killed mid-task")
+    sender.send = worker_dies
+    with pytest.raises(SystemExit):
+        queue(person, purpose="reply", direct_reply=True)
+    sender.send = original
+    row = db.session.scalar(sa.select(OutboundMessage))
+    assert row.status == OutboundStatus.SENDING
+    tasks.dispatch_due_sms()
+    assert sent_sms == []                      # not yet: it might still be in flight
+    clock.shift(15 * 60)
+    tasks.dispatch_due_sms()
+    tasks.dispatch_due_sms()
+    assert len(sent_sms) == 1

@@ -69,7 +69,8 @@ class CeleryBackend:
 
     def submit(self, name, kwargs):
         try:
-            self.celery.send_task("voiceapp.run_job", args=[name, kwargs])
+            # No retrying here: the request that queued it must answer fast; the job's sweep recovers it.
+            self.celery.send_task("voiceapp.run_job", args=[name, kwargs], retry=False)
         except Exception:
             log.warning("broker unreachable; job %s left for its sweep", name)
 

@@ -81,9 +81,23 @@ def mark_opted_out(young_person_id):
         person.sms_opted_out_at = utcnow()
 
 
+STUCK_AFTER = timedelta(minutes=10)
+
+
+def _recover_stuck():
+    """A worker that died after claiming a text but before Twilio took it leaves it 'sending' with no SID:
+    put it back in the queue (REL-02). Only the milliseconds between Twilio accepting and our commit could
+    still double-send, and Twilio gives no idempotency key to close that gap."""
+    with transaction():
+        db.session.execute(sa.update(OutboundMessage).where(
+            OutboundMessage.status == OutboundStatus.SENDING, OutboundMessage.provider_sid.is_(None),
+            OutboundMessage.send_after < utcnow() - STUCK_AFTER).values(status=OutboundStatus.QUEUED))
+
+
 @periodic(30)
 def dispatch_due_sms():
     """Send what is due (after quiet hours, pacing or backoff); also recovers jobs a dead broker dropped."""
+    _recover_stuck()
     due = db.session.scalars(sa.select(OutboundMessage.id).where(
         OutboundMessage.status == OutboundStatus.QUEUED, OutboundMessage.send_after <= utcnow())
         .order_by(OutboundMessage.urgent.desc(), OutboundMessage.send_after).limit(500)).all()
