@@ -247,3 +247,9 @@ def test_a_number_from_abroad_is_masked_with_its_own_country_code(api_as):
         "cohort": "care_leaver", "age_band": "18-21", "phone": "+33 6 12 34 56 78"}).json["phone_masked"]
     assert masked.startswith("+33•") and masked.endswith("•678")
     assert re.sub(r"\D", "", masked) == "33678"
+
+
+def test_record_ids_full_of_digits_survive_the_scrubber_whole():
+    from voiceapp.logs import scrub
+    record_id = "e2018123-4567-4bf8-8c01-b07892818123"
+    assert scrub(f"alert {record_id} raised for +44 7911 123456") == f"alert {record_id} raised for [number]"

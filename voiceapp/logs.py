@@ -17,7 +17,12 @@ def _mask_secret(match):
 
 
 def scrub(text):
-    return LONG_SECRET.sub(_mask_secret, PHONE.sub("[number]", text))
+    """Mask numbers and tokens; record ids are set aside first so their digit runs are not taken for numbers."""
+    ids = RECORD_ID.findall(text)
+    masked = LONG_SECRET.sub(_mask_secret, PHONE.sub("[number]", RECORD_ID.sub("\x00id\x00", text)))
+    for record_id in ids:
+        masked = masked.replace("\x00id\x00", record_id, 1)
+    return masked
 
 
 class ScrubFilter(logging.Filter):
