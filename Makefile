@@ -38,9 +38,10 @@ test: translations
 	$(BIN)/python -m pytest --cov=voiceapp --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 bench: install
-	$(BIN)/python benchmarks/safeguarding_corpus.py
+	$(BIN)/python benchmarks/safeguarding.py
 	$(BIN)/python benchmarks/outbound.py
 	$(BIN)/python benchmarks/sms_webhook.py
+	$(BIN)/python benchmarks/report.py
 
 clean:
 	rm -rf $(VENV) instance *.egg-info .coverage

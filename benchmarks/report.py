@@ -188,6 +188,10 @@ def generate(app, scale):
 
 
 def _peak_mb():
+    """This process's peak resident memory (VmHWM; ru_maxrss would include the parent's from before exec)."""
+    for line in pathlib.Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

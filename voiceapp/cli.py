@@ -29,6 +29,8 @@ def seed_command(demo):
     """Load the strategic priorities and promise sets; with --demo, demo accounts for trying things out."""
     added = promise_seed.seed_all()
     click.echo(f"Promise sets added: {len(added)} (priorities and promises are loaded).")
+    from voiceapp.reports.services import keywords
+    click.echo(f"Theme keyword rules added: {keywords.seed_rules(actor=SYSTEM)}")
     if demo:
         _seed_demo()
 

@@ -4,7 +4,6 @@ import sqlalchemy as sa
 
 from tests.reports import builders as b
 from voiceapp.extensions import db
-from voiceapp.messaging.models import OutboundMessage, OutboundStatus
 from voiceapp.reports.models import ThemeKeywordRule
 
 URL = "/api/v1/reports/2026-H1"

@@ -81,7 +81,7 @@ class SurveyResponse(db.Model):
     channel = sa.Column(enum_type(Channel), nullable=False)
     started_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     updated_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
-    submitted_at = sa.Column(UTCDateTime)
+    submitted_at = sa.Column(UTCDateTime, index=True)    # the report counts submitted responses by period
     answers = relationship("SurveyAnswer", cascade="all, delete-orphan", lazy="selectin")
     version = relationship("SurveyVersion")
     __table_args__ = (sa.UniqueConstraint("survey_id", "young_person_id"),)
