@@ -16,7 +16,7 @@ $(BIN)/activate: pyproject.toml
 install: $(BIN)/activate
 
 translations: install
-	$(BIN)/pybabel compile -q -d translations -f
+	$(BIN)/pybabel compile -d translations -f
 
 db: install
 	$(BIN)/flask db upgrade
