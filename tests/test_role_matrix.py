@@ -26,6 +26,7 @@ EVERY_STAFF_ROLE = set(STAFF_ROLES)
 # Twilio (signed webhooks), or a set of staff roles.
 AUDIENCE = {
     "health.healthz": ANYONE,
+    "privacy.notice": ANYONE,
     "auth.staff_sign_in": ANYONE,
     "auth.request_code": ANYONE,
     "auth.verify_code": ANYONE,

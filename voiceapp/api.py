@@ -34,6 +34,8 @@ def register(app):
     from voiceapp.channels import alert_sources
     alert_sources.register()
     app.register_blueprint(health.bp)
+    from voiceapp import privacy
+    app.register_blueprint(privacy.bp)
     from voiceapp.channels.sms.webhooks import bp as sms_webhooks
     from voiceapp.channels.voice.webhooks import bp as voice_webhooks
     app.register_blueprint(sms_webhooks)

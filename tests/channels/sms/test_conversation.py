@@ -225,3 +225,10 @@ def test_a_texted_answer_to_are_you_happy_is_recorded_and_no_reopens(say, person
                        json={"status": "closed", "outcome": "resolved"}).status_code == 200
     assert say(reply) == ["Thank you for telling us."]
     assert (db.session.get(Message, message.id).status != Status.CLOSED) is reopened
+
+
+def test_the_privacy_link_in_the_first_text_opens_a_plain_notice_in_the_reader_s_language(client):
+    page = client.get("/privacy", headers={"Accept-Language": "ar"})
+    assert page.status_code == 200 and b'dir="rtl"' in page.data and "999".encode() in page.data
+    english = client.get("/privacy").get_data(as_text=True)
+    assert "safety team" in english and "0800 1111" in english
