@@ -129,10 +129,22 @@ def warm_up(port, name):
             response.read()
 
 
+def outcome(url, spool_dir):
+    """What the young people got: texts handled in full, and texts answered with the holding reply."""
+    import sqlalchemy as sa
+    engine = sa.create_engine(url)
+    with engine.connect() as connection:
+        counts = dict(connection.execute(sa.text("SELECT status, count(*) FROM inbound_sms GROUP BY status")).all())
+    engine.dispose()
+    spooled = len(list(Path(spool_dir).glob("*"))) if Path(spool_dir).exists() else 0
+    return counts, spooled
+
+
 def measure(name, app_spec, env, seconds, folder):
     port = free_port()
     requests_file = Path(folder) / f"{name}.txt"
     signed_requests(requests_file, 60000, name[:4])
+    env = {**env, "VOICEAPP_SPOOL_DIR": str(Path(folder) / f"spool-{name}")}
     server = serve(app_spec, env, port)
     try:
         warm_up(port, name)
@@ -161,6 +173,8 @@ def main():
             real = measure("real" + label, "wsgi:app", prepare_voiceapp(url), args.seconds, folder)
             for handler, (rps, p50, p99, f50, f99) in (("bare", bare), ("voiceapp", real)):
                 print(f"{label:9} {handler:9} {rps:8.1f} {p50:7.1f} {p99:7.1f} | {f50:18.1f} {f99:7.1f}")
+            counts, spooled = outcome(url, Path(folder) / f"spool-real{label}")
+            print(f"{label:9} voiceapp texts by status: {counts}; spooled to disk (holding reply): {spooled}")
             print(f"{label:9} voiceapp/bare throughput: {real[0] / bare[0]:.2f} (target >= 0.5); "
                   f"p99 at 100 rps {real[4]:.1f} ms (target < 100 ms)")
 

@@ -132,7 +132,8 @@ def _resolve_database(app):
 def _engine_options(url):
     # Bound values are young people's words and numbers: keep them out of error messages and logs (PRIV-01).
     if url.startswith("sqlite"):
-        return {"hide_parameters": True, "connect_args": {"timeout": 15}}
+        from voiceapp.sqlite_lock import QueuedWriterConnection
+        return {"hide_parameters": True, "connect_args": {"timeout": 15, "factory": QueuedWriterConnection}}
     return {"hide_parameters": True, "pool_pre_ping": True, "connect_args": {"connect_timeout": 2}}
 
 

@@ -3,6 +3,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+from functools import lru_cache
 
 from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import hashes
@@ -11,8 +12,14 @@ from flask import current_app
 
 
 def _derive(purpose):
-    master = (current_app.config.get("DATA_KEY") or current_app.config["SECRET_KEY"]).encode()
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()).derive(master)
+    master = current_app.config.get("DATA_KEY") or current_app.config["SECRET_KEY"]
+    return _derive_from(master, purpose)
+
+
+@lru_cache(maxsize=32)
+def _derive_from(master, purpose):
+    # Every text looks up and encrypts a number: derive each key once per process, not once per use.
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()).derive(master.encode())
 
 
 def lookup_hash(value):
@@ -26,7 +33,12 @@ def token_hash(token):
 
 
 def _fernet():
-    return Fernet(base64.urlsafe_b64encode(_derive("encrypt")))
+    return _fernet_for(_derive("encrypt"))
+
+
+@lru_cache(maxsize=8)
+def _fernet_for(key):
+    return Fernet(base64.urlsafe_b64encode(key))
 
 
 def encrypt(text):

@@ -6,6 +6,8 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 
+from voiceapp.sqlite_lock import QueuedWriterConnection
+
 metadata = sa.MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -59,7 +61,21 @@ def tune_engine(engine):
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        if not connection.get_execution_options().get(WRITES):
+            connection.exec_driver_sql("BEGIN")
+            return
+        # A transaction() that will write takes the write lock up front (IMMEDIATE). A deferred transaction that
+        # reads and then writes fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT, which no timeout
+        # waits out) whenever another process wrote in between: under load, texts were answered with the
+        # holding reply and spooled. Writers queue for their turn on a file lock first (voiceapp/sqlite_lock.py).
+        raw = connection.connection.dbapi_connection
+        if isinstance(raw, QueuedWriterConnection):
+            raw.take_writer_lock()
+        # WAL with NORMAL skips the disk flush at commit; the database stays whole, but a power cut may lose
+        # the last commits. Only a transaction() that can be done again asks for it (see transaction()).
+        redoable = connection.get_execution_options().get(REDOABLE)
+        connection.exec_driver_sql(f"PRAGMA synchronous={'NORMAL' if redoable else 'FULL'}")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def id_column():
@@ -71,15 +87,21 @@ after_commit_hooks = []
 
 
 _DEPTH = "voiceapp_transaction_depth"
+WRITES = "voiceapp_writes"     # execution option: this transaction will write (SQLite begins it IMMEDIATE)
+REDOABLE = "voiceapp_redoable"
 
 
 @contextmanager
-def transaction():
+def transaction(*, redoable=False):
     """Run one use case in one commit; any exception rolls everything back.
 
     A use case called inside another (the SMS conversation calling the Tell Us service) joins the outer
     transaction as a savepoint: it commits with the outer one, or not at all, and its own failure undoes
     only its own writes.
+
+    redoable: losing this commit to a power cut would cost nothing that is not done again from what an
+    earlier, durable commit stored (the SMS conversation step, which the sweep redoes from the stored
+    text). SQLite then commits without waiting for the disk; PostgreSQL commits as always.
     """
     from voiceapp.extensions import db
     session = db.session
@@ -93,6 +115,8 @@ def transaction():
             session.info[_DEPTH] = depth
         return
     session.info[_DEPTH] = 1
+    if not session().in_transaction():
+        session.connection(execution_options={WRITES: True, REDOABLE: redoable})
     try:
         yield session
         session.commit()

@@ -1,4 +1,6 @@
 """Phone numbers: parse to E.164, hash for lookup, encrypt for sending, mask for showing."""
+from functools import lru_cache
+
 from flask_babel import lazy_gettext as _l
 import phonenumbers
 
@@ -8,6 +10,13 @@ from voiceapp.errors import Invalid
 
 def normalise(raw, *, field="phone"):
     """Parse a UK or international number to E.164, or refuse it with a reason."""
+    return _normalise(str(raw), field)
+
+
+@lru_cache(maxsize=4096)
+def _normalise(raw, field):
+    # Parsing costs more than the rest of a text's lookup; the same numbers text again and again.
+    # Refusals are exceptions, which lru_cache never keeps.
     try:
         parsed = phonenumbers.parse(str(raw), "GB")
     except phonenumbers.NumberParseException:

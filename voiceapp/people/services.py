@@ -12,6 +12,13 @@ from voiceapp.people.models import PhoneNumber, YoungPerson
 
 PROFILE_FIELDS = {"cohort", "age_band", "language", "consent_to_quote", "consent_to_contact"}
 
+# Built once: every inbound text and call looks a number up, and building a statement costs more than
+# running it.
+_BY_PHONE_HASH = sa.select(YoungPerson).join(PhoneNumber).where(
+    PhoneNumber.lookup_hash == sa.bindparam("digest"), YoungPerson.erased_at.is_(None))
+_SENDER_BY_PHONE_HASH = sa.select(YoungPerson.id, YoungPerson.language).join(PhoneNumber).where(
+    PhoneNumber.lookup_hash == sa.bindparam("digest"), YoungPerson.erased_at.is_(None))
+
 
 def create_young_person(*, actor, cohort, age_band, language="en", voice_groups=(),
                         consent_to_quote=False, consent_to_contact=False, phone=None):
@@ -51,8 +58,9 @@ def set_phone(*, actor, young_person_id, phone):
     return person
 
 
-def get_young_person(young_person_id):
-    person = db.session.get(YoungPerson, young_person_id)
+def get_young_person(young_person_id, *, fresh=False):
+    """fresh: read the row again even if this session already holds it."""
+    person = db.session.get(YoungPerson, young_person_id, populate_existing=fresh)
     if person is None or person.erased_at:
         raise NotFound(_l("No such young person"))
     return person
@@ -68,9 +76,12 @@ def view_young_person(*, actor, young_person_id):
 
 def find_by_phone(raw):
     """The young person with this number, or None; the number itself is never stored in the clear."""
-    digest = phones.lookup_hash(phones.normalise(raw))
-    return db.session.scalar(sa.select(YoungPerson).join(PhoneNumber).where(
-        PhoneNumber.lookup_hash == digest, YoungPerson.erased_at.is_(None)))
+    return db.session.scalar(_BY_PHONE_HASH, {"digest": phones.lookup_hash(phones.normalise(raw))})
+
+
+def find_sender(raw):
+    """The id and language of the young person with this number, or None: all a text needs to be stored."""
+    return db.session.execute(_SENDER_BY_PHONE_HASH, {"digest": phones.lookup_hash(phones.normalise(raw))}).first()
 
 
 def lookup_by_phone(*, actor, phone):

@@ -14,10 +14,12 @@ def waiting(turn):
     from voiceapp.tellus import satisfaction
     if turn.person is None or turn.conversation.flow != "menu":
         return None
+    if not ANSWERS.get(parse_rating(turn.text, turn.person.language)):
+        return None    # only a rating word can answer, so most texts need no look in the database
     message = satisfaction.waiting_question(turn.person.id)
     if message is None or not satisfaction.awaits_answer(message):
         return None
-    return message if ANSWERS.get(parse_rating(turn.text, turn.person.language)) else None
+    return message
 
 
 def answer(turn, message):
