@@ -122,6 +122,19 @@ AUDIENCE = {
     "reports.edit_quote": {VIO, SL},
     "reports.approve_quote": {VIO, SL},
     "reports.reject_quote": {VIO, SL},
+    "staff.sign_in": ANYONE,
+    "staff.sign_out": EVERY_STAFF_ROLE,
+    "staff.home": EVERY_STAFF_ROLE,
+    "staff.alert_list": {SL, VIO},
+    "staff.alert": {SL, VIO},
+    "staff.acknowledge_alert": {SL, VIO},
+    "staff.record_alert_action": {SL, VIO},
+    "staff.close_alert": {SL, VIO},
+    "staff.message_list": CASEWORK,
+    "staff.message": CASEWORK,
+    "staff.reply": CASEWORK,
+    "staff.add_note": CASEWORK,
+    "staff.change_status": CASEWORK,
     "twilio_sms.inbound_sms": TWILIO,
     "twilio_sms.inbound_sms_fallback": TWILIO,
     "twilio_sms.delivery_status": TWILIO,
@@ -135,7 +148,8 @@ AUDIENCE = {
 # session, and the suppressed aggregates that boards and councils work from.
 NOT_RECORDS = {"promises.list_priorities", "promises.list_promise_sets", "promises.get_promise_set",
                "auth.whoami", "auth.sign_out", "reports.get_report", "reports.list_rules", "reports.list_actions",
-               "reports.mark_priority", "reports.unmark_priority", "reports.add_comment"}
+               "reports.mark_priority", "reports.unmark_priority", "reports.add_comment",
+               "staff.home", "staff.sign_out"}
 RECORD_LEVEL = sorted(endpoint for endpoint, audience in AUDIENCE.items()
                       if audience not in (ANYONE, TWILIO) and endpoint not in NOT_RECORDS)
 NOT_CLASSIFIED_HERE = re.compile(r"^(static|docs_assets\.static|api-docs\..*)$")

@@ -36,6 +36,8 @@ def register(app):
     app.register_blueprint(health.bp)
     from voiceapp import privacy
     app.register_blueprint(privacy.bp)
+    from voiceapp.staff_pages import bp as staff_pages
+    app.register_blueprint(staff_pages)
     from voiceapp.channels.sms.webhooks import bp as sms_webhooks
     from voiceapp.channels.voice.webhooks import bp as voice_webhooks
     app.register_blueprint(sms_webhooks)

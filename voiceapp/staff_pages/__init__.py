@@ -1,0 +1,17 @@
+"""Pages for staff: sign in, see what waits, and act on safeguarding alerts and Tell Us messages.
+
+The pages call the same service functions as the JSON API, dump with the same schemas and read forms
+through the same ones, so a page can do nothing the API would refuse. Staff pages are in English, the
+council's working language; everything young people see is translated.
+"""
+from flask import Blueprint
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+
+from voiceapp.staff_pages import views  # noqa: E402,F401  (routes register on bp)
+
+
+@bp.context_processor
+def _form_token():
+    from voiceapp.staff_pages.session import csrf_token
+    return {"csrf_token": csrf_token}
