@@ -1,4 +1,10 @@
-"""The yardstick for benchmarks/sms_webhook.py: check the signature, insert one row, answer TwiML. Nothing else."""
+"""Yardsticks for benchmarks/sms_webhook.py, with nothing of voiceapp in them.
+
+bare: check the signature, insert one row, answer TwiML (the issue's yardstick).
+store-first floor (BARE_STORE_FIRST=1): the least any handler that stores a text before its conversation can
+do: the same insert and commit, then a second transaction that reads and updates the number's conversation
+state and records the reply, then answers. No ORM, no screening, no conversation logic.
+"""
 import os
 
 import sqlalchemy as sa
@@ -10,15 +16,26 @@ engine = sa.create_engine(os.environ["BARE_DATABASE_URL"], **({"connect_args": {
                           if os.environ["BARE_DATABASE_URL"].startswith("sqlite") else {}))
 validator = RequestValidator(os.environ["BARE_TOKEN"])
 PUBLIC = os.environ["BARE_PUBLIC_URL"].rstrip("/")
-TABLE = sa.table("bare_inbound", sa.column("message_sid"), sa.column("body"))
+STORE_FIRST = os.environ.get("BARE_STORE_FIRST") == "1"
+TABLE = sa.table("bare_inbound", sa.column("message_sid"), sa.column("body"), sa.column("reply"))
+STATE = sa.table("bare_state", sa.column("phone"), sa.column("turns"))
+REPLY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Thanks</Message></Response>"
 
 
 @app.post("/twilio/sms")
 def inbound():
     if not validator.validate(PUBLIC + request.path, request.form, request.headers.get("X-Twilio-Signature", "")):
         abort(403)
+    sid, phone = request.form["MessageSid"], request.form.get("From", "")
     with engine.begin() as connection:
-        connection.execute(sa.insert(TABLE).values(message_sid=request.form["MessageSid"],
-                                                   body=request.form.get("Body", "")))
-    return Response("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Thanks</Message></Response>",
-                    mimetype="application/xml")
+        connection.execute(sa.insert(TABLE).values(message_sid=sid, body=request.form.get("Body", "")))
+    if STORE_FIRST:
+        with engine.begin() as connection:
+            turns = connection.execute(sa.select(STATE.c.turns).where(STATE.c.phone == phone)
+                                       .with_for_update()).scalar()
+            if turns is None:
+                connection.execute(sa.insert(STATE).values(phone=phone, turns=1))
+            else:
+                connection.execute(sa.update(STATE).where(STATE.c.phone == phone).values(turns=turns + 1))
+            connection.execute(sa.update(TABLE).where(TABLE.c.message_sid == sid).values(reply=REPLY))
+    return Response(REPLY, mimetype="application/xml")

@@ -1,4 +1,6 @@
-"""Throughput and latency of POST /twilio/sms under gunicorn (2 workers), beside a bare signed-insert handler.
+"""Throughput and latency of POST /twilio/sms under gunicorn (2 workers), beside a bare signed-insert handler
+and a "store-first floor" (the same insert and commit, then a second transaction that updates a state row:
+the least that storing before conversing costs, with no application code).
 
 Run from the repository root: `.venv/bin/python benchmarks/sms_webhook.py [--seconds 10] [--skip-postgres]`.
 Needs `wrk` (Debian package). Load comes from a second process (wrk, replaying distinct, correctly signed
@@ -56,16 +58,20 @@ def prepare_voiceapp(url):
     return env
 
 
-def prepare_bare(url):
+def prepare_bare(url, store_first=False):
     import sqlalchemy as sa
     engine = sa.create_engine(url)
     with engine.begin() as connection:
         if url.startswith("sqlite"):
             connection.execute(sa.text("PRAGMA journal_mode=WAL"))   # as voiceapp sets it: a fair yardstick
         connection.execute(sa.text("DROP TABLE IF EXISTS bare_inbound"))
-        connection.execute(sa.text("CREATE TABLE bare_inbound (message_sid VARCHAR(64) PRIMARY KEY, body TEXT)"))
+        connection.execute(sa.text("DROP TABLE IF EXISTS bare_state"))
+        connection.execute(sa.text("CREATE TABLE bare_inbound (message_sid VARCHAR(64) PRIMARY KEY, body TEXT, "
+                                   "reply TEXT)"))
+        connection.execute(sa.text("CREATE TABLE bare_state (phone VARCHAR(32) PRIMARY KEY, turns INTEGER)"))
     engine.dispose()
-    return {**os.environ, "BARE_DATABASE_URL": url, "BARE_TOKEN": TOKEN, "BARE_PUBLIC_URL": PUBLIC}
+    return {**os.environ, "BARE_DATABASE_URL": url, "BARE_TOKEN": TOKEN, "BARE_PUBLIC_URL": PUBLIC,
+            "BARE_STORE_FIRST": "1" if store_first else "0"}
 
 
 def serve(app_spec, env, port):
@@ -170,11 +176,15 @@ def main():
         print(f"{'database':9} {'handler':9} {'max rps':>8} {'p50 ms':>7} {'p99 ms':>7} | at 100 rps: p50 ms  p99 ms")
         for label, url in databases:
             bare = measure("bare" + label, "benchmarks.bare_handler:app", prepare_bare(url), args.seconds, folder)
+            floor = measure("flor" + label, "benchmarks.bare_handler:app", prepare_bare(url, store_first=True),
+                            args.seconds, folder)
             real = measure("real" + label, "wsgi:app", prepare_voiceapp(url), args.seconds, folder)
-            for handler, (rps, p50, p99, f50, f99) in (("bare", bare), ("voiceapp", real)):
+            for handler, (rps, p50, p99, f50, f99) in (("bare", bare), ("floor", floor), ("voiceapp", real)):
                 print(f"{label:9} {handler:9} {rps:8.1f} {p50:7.1f} {p99:7.1f} | {f50:18.1f} {f99:7.1f}")
             counts, spooled = outcome(url, Path(folder) / f"spool-real{label}")
             print(f"{label:9} voiceapp texts by status: {counts}; spooled to disk (holding reply): {spooled}")
+            print(f"{label:9} store-first floor/bare throughput: {floor[0] / bare[0]:.2f} (the most any handler "
+                  "that stores before it converses can reach)")
             print(f"{label:9} voiceapp/bare throughput: {real[0] / bare[0]:.2f} (target >= 0.5); "
                   f"p99 at 100 rps {real[4]:.1f} ms (target < 100 ms)")
 

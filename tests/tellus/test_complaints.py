@@ -204,3 +204,10 @@ def test_a_closed_message_marked_a_complaint_is_opened_again(yp, leader, send):
     message = send(yp)
     close(leader, message["id"], "resolved")
     assert post(leader, message["id"], "/complaint").json["status"] == "acknowledged"
+
+
+def test_the_thread_keeps_its_order_when_entries_share_a_moment(yp, complaint, leader, clock):
+    # Closing writes the letter and then the satisfaction question in one step, at one frozen instant.
+    close_stage(leader, complaint["id"])
+    kinds = [r["kind"] for r in yp.get(f"/api/v1/me/messages/{complaint['id']}").json["replies"]]
+    assert kinds.index("letter") < kinds.index("satisfaction_question")

@@ -4,6 +4,7 @@ import enum
 
 import sqlalchemy as sa
 from sqlalchemy.orm import relationship
+from sqlalchemy.ext.orderinglist import ordering_list
 
 from voiceapp.database import UTCDateTime, enum_type, id_column, utcnow
 from voiceapp.errors import Conflict
@@ -94,8 +95,10 @@ class Message(db.Model):
     advocacy_offered_at = sa.Column(UTCDateTime)
     satisfaction_asked_at = sa.Column(UTCDateTime)
     promise = relationship("Promise", lazy="joined")
-    replies = relationship("MessageReply", order_by="MessageReply.created_at", cascade="all, delete-orphan",
-                           lazy="selectin")
+    # Entries written in one step (a closing letter, then the satisfaction question) share a timestamp, so
+    # the thread keeps its own order: ordering_list numbers each entry as it is appended.
+    replies = relationship("MessageReply", order_by="MessageReply.position", cascade="all, delete-orphan",
+                           lazy="selectin", collection_class=ordering_list("position"))
     notes = relationship("MessageNote", order_by="MessageNote.created_at", cascade="all, delete-orphan")
     events = relationship("MessageEvent", order_by="MessageEvent.created_at", cascade="all, delete-orphan")
     themes = relationship("StrategicPriority", secondary=message_themes, lazy="selectin")
@@ -136,6 +139,7 @@ class MessageReply(db.Model):
     body = sa.Column(sa.Text, nullable=False)
     channel = sa.Column(enum_type(Channel), nullable=False)
     kind = sa.Column(enum_type(EntryKind), nullable=False, default=EntryKind.REPLY)
+    position = sa.Column(sa.Integer, nullable=False)      # 0, 1, 2... in the thread's order
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     read_at = sa.Column(UTCDateTime)
 
