@@ -61,7 +61,8 @@ def tune_engine(engine):
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection):
-        if not connection.get_execution_options().get(WRITES):
+        options = connection.get_execution_options()
+        if not options.get(WRITES):
             connection.exec_driver_sql("BEGIN")
             return
         # A transaction() that will write takes the write lock up front (IMMEDIATE). A deferred transaction that
@@ -73,8 +74,7 @@ def tune_engine(engine):
             raw.take_writer_lock()
         # WAL with NORMAL skips the disk flush at commit; the database stays whole, but a power cut may lose
         # the last commits. Only a transaction() that can be done again asks for it (see transaction()).
-        redoable = connection.get_execution_options().get(REDOABLE)
-        connection.exec_driver_sql(f"PRAGMA synchronous={'NORMAL' if redoable else 'FULL'}")
+        connection.exec_driver_sql(f"PRAGMA synchronous={'NORMAL' if options.get(REDOABLE) else 'FULL'}")
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 

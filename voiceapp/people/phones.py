@@ -18,7 +18,7 @@ def _normalise(raw, field):
     # Parsing costs more than the rest of a text's lookup; the same numbers text again and again.
     # Refusals are exceptions, which lru_cache never keeps.
     try:
-        parsed = phonenumbers.parse(str(raw), "GB")
+        parsed = phonenumbers.parse(raw, "GB")
     except phonenumbers.NumberParseException:
         raise Invalid(_l("That phone number is not right"), field=field, reason="not a phone number") from None
     if not phonenumbers.is_valid_number(parsed):

@@ -14,10 +14,9 @@ PROFILE_FIELDS = {"cohort", "age_band", "language", "consent_to_quote", "consent
 
 # Built once: every inbound text and call looks a number up, and building a statement costs more than
 # running it.
-_BY_PHONE_HASH = sa.select(YoungPerson).join(PhoneNumber).where(
-    PhoneNumber.lookup_hash == sa.bindparam("digest"), YoungPerson.erased_at.is_(None))
-_SENDER_BY_PHONE_HASH = sa.select(YoungPerson.id, YoungPerson.language).join(PhoneNumber).where(
-    PhoneNumber.lookup_hash == sa.bindparam("digest"), YoungPerson.erased_at.is_(None))
+_HAS_PHONE_HASH = (PhoneNumber.lookup_hash == sa.bindparam("digest"), YoungPerson.erased_at.is_(None))
+_BY_PHONE_HASH = sa.select(YoungPerson).join(PhoneNumber).where(*_HAS_PHONE_HASH)
+_SENDER_BY_PHONE_HASH = sa.select(YoungPerson.id, YoungPerson.language).join(PhoneNumber).where(*_HAS_PHONE_HASH)
 
 
 def create_young_person(*, actor, cohort, age_band, language="en", voice_groups=(),
@@ -43,7 +42,7 @@ def attach_phone(person, raw):
     if owner and owner != person.id:
         raise Conflict(_l("That phone number belongs to someone else"), field="phone", reason="already registered")
     if person.phone is None:
-        person.phone = PhoneNumber(lookup_hash=digest, number_encrypted=crypto.encrypt(e164), last_digits=e164[-3:])
+        person.phone = PhoneNumber()
     person.phone.lookup_hash, person.phone.last_digits = digest, e164[-3:]
     person.phone.number_encrypted = crypto.encrypt(e164)
     person.phone.country_code = phones.country_code(e164)
@@ -76,12 +75,17 @@ def view_young_person(*, actor, young_person_id):
 
 def find_by_phone(raw):
     """The young person with this number, or None; the number itself is never stored in the clear."""
-    return db.session.scalar(_BY_PHONE_HASH, {"digest": phones.lookup_hash(phones.normalise(raw))})
+    return find_by_phone_hash(phones.lookup_hash(phones.normalise(raw)))
 
 
-def find_sender(raw):
-    """The id and language of the young person with this number, or None: all a text needs to be stored."""
-    return db.session.execute(_SENDER_BY_PHONE_HASH, {"digest": phones.lookup_hash(phones.normalise(raw))}).first()
+def find_by_phone_hash(digest):
+    return db.session.scalar(_BY_PHONE_HASH, {"digest": digest})
+
+
+def find_sender(digest):
+    """The id and language of the young person whose number has this lookup hash, or None: all a text needs
+    to be stored."""
+    return db.session.execute(_SENDER_BY_PHONE_HASH, {"digest": digest}).first()
 
 
 def lookup_by_phone(*, actor, phone):

@@ -12,6 +12,11 @@ from voiceapp.staff_pages import views  # noqa: E402,F401  (routes register on b
 
 
 @bp.context_processor
-def _form_token():
+def _page_helpers():
+    from flask import g
+
     from voiceapp.staff_pages.session import csrf_token
-    return {"csrf_token": csrf_token}
+    from voiceapp.staff_pages.views import CASEWORK, DUTY
+    actor = g.get("actor")
+    return {"csrf_token": csrf_token, "sees_alerts": bool(actor) and actor.has_role(*DUTY),
+            "sees_messages": bool(actor) and actor.has_role(*CASEWORK)}

@@ -8,18 +8,18 @@ from voiceapp.auth.schemas import StaffSignInSchema
 from voiceapp.errors import DomainError, NotSignedIn
 from voiceapp.extensions import limiter
 from voiceapp.safeguarding import alerts
+from voiceapp.safeguarding.api import DUTY        # the pages open to exactly whom the API is open
 from voiceapp.safeguarding.models import AlertStatus
 from voiceapp.safeguarding.schemas import AlertActionSchema, AlertDetailSchema, AlertFilterSchema, AlertSchema
 from voiceapp.staff_pages import bp, session
 from voiceapp.staff_pages.session import page_error, staff_page
 from voiceapp.tellus import casework, replies, triage
+from voiceapp.tellus.api import CASEWORK
 from voiceapp.tellus.casework_schemas import StaffReplyInSchema
 from voiceapp.tellus.schemas import (MessageFilterSchema, MessagePageSchema, ReplyInSchema, StaffMessageSchema,
                                      StatusChangeSchema)
 
 EVERY_ROLE = tuple(Role)
-DUTY = (Role.SENIOR_LEADER, Role.VOICE_OFFICER)                          # as the alerts API
-CASEWORK = (Role.SENIOR_LEADER, Role.VOICE_OFFICER, Role.PRIORITY_LEAD)  # as the messages API
 
 
 def _form(schema):

@@ -55,7 +55,7 @@ def store_inbound(*, message_sid, phone, body, num_segments=1, via_fallback=Fals
                      status=InboundStatus.PENDING, attempts=0)
     try:
         with transaction():
-            sender = _sender(phone)
+            sender = people.find_sender(row.phone_hash)
             row.young_person_id = sender.id if sender else None
             # The unique MessageSid stops a repeat here, before anything else is written.
             db.session.execute(_INSERT, {column.key: getattr(row, column.key) for column in _INBOUND.c})
@@ -71,13 +71,6 @@ def store_inbound(*, message_sid, phone, body, num_segments=1, via_fallback=Fals
             raise
         return existing, False
     return row, True
-
-
-def _sender(phone):
-    try:
-        return people.find_sender(phone)
-    except DomainError:
-        return None        # not a number we could ever have registered
 
 
 def _is_unsafe_keyword(text):
@@ -131,7 +124,7 @@ def _converse(row, phone):
         db.session.add(conversation_row)
     # Read the person only now, under the conversation's lock: a text a moment earlier (STOP, a language
     # word) may have changed them.
-    person = people.find_by_phone(phone) if row.young_person_id is None else people.get_young_person(
+    person = people.find_by_phone_hash(row.phone_hash) if row.young_person_id is None else people.get_young_person(
         row.young_person_id, fresh=True)
     turn = Turn(conversation=conversation_row, person=person, text=row.body, phone=phone, now=utcnow())
     texts = conversation.handle(turn)
