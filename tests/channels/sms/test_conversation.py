@@ -227,6 +227,19 @@ def test_a_texted_answer_to_are_you_happy_is_recorded_and_no_reopens(say, person
     assert (db.session.get(Message, message.id).status != Status.CLOSED) is reopened
 
 
+def test_a_menu_digit_stays_a_menu_choice_while_are_you_happy_waits(say, person, api_as):
+    from voiceapp.tellus.models import SatisfactionAnswer, Status
+    say("hi")
+    for text in ("2", "2", "Nobody rings me back", "1"):
+        say(text)
+    message = db.session.scalar(sa.select(Message))
+    leader = api_as("senior_leader")
+    leader.post(f"/api/v1/messages/{message.id}/status", json={"status": "closed", "outcome": "resolved"})
+    assert say("3") != ["Thank you for telling us."]          # 3 is Surveys on the menu, not "no"
+    assert db.session.scalar(sa.select(SatisfactionAnswer)) is None
+    assert db.session.get(Message, message.id).status == Status.CLOSED
+
+
 def test_the_privacy_link_in_the_first_text_opens_a_plain_notice_in_the_reader_s_language(client):
     page = client.get("/privacy", headers={"Accept-Language": "ar"})
     assert page.status_code == 200 and b'dir="rtl"' in page.data and "999".encode() in page.data

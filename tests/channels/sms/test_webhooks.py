@@ -178,3 +178,9 @@ def test_nothing_a_young_person_texts_reaches_the_logs(twilio, person, caplog, c
 def test_a_nul_character_in_a_text_is_dropped_and_the_text_stored(twilio, person):
     assert twilio.sms("hi\u0000 there").status_code == 200
     assert db.session.scalar(sa.select(InboundSms)).body == "hi there"
+
+
+def test_an_unreadable_segment_count_still_stores_and_answers_the_text(twilio, person):
+    response = twilio.post("/twilio/sms", {"MessageSid": "SM" + "7" * 32, "From": "+447911123456", "Body": "hi",
+                                          "NumSegments": "two"})
+    assert response.status_code == 200 and stored() == 1

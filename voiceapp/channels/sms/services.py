@@ -42,6 +42,14 @@ def _phone_hash(number):
         return phones.lookup_hash(number)     # short codes and odd senders are still recorded
 
 
+def segment_count(value):
+    """Twilio's NumSegments; anything unreadable counts as one, so the text is still stored."""
+    try:
+        return max(int(value or 1), 1)
+    except ValueError:
+        return 1
+
+
 def store_inbound(*, message_sid, phone, body, num_segments=1, via_fallback=False, error_code=None,
                   from_spool=False):
     """Record the text before anything else; a repeated MessageSid returns the row already stored.

@@ -50,7 +50,8 @@ def replay_spool():
         form = spool.read(path)
         row, is_new = services.store_inbound(
             message_sid=form.get("MessageSid", ""), phone=form.get("From", ""), body=form.get("Body", ""),
-            num_segments=int(form.get("NumSegments") or 1), via_fallback=form.get("via_fallback") == "True",
+            num_segments=services.segment_count(form.get("NumSegments")),
+            via_fallback=form.get("via_fallback") == "True",
             from_spool=True)
         if is_new:
             _handle_and_text_back(row)

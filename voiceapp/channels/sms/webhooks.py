@@ -24,8 +24,8 @@ def _receive(via_fallback=False):
     try:
         reply = services.receive(message_sid=form.get("MessageSid") or form.get("SmsSid", ""),
                                  phone=form.get("From", ""), body=form.get("Body", ""),
-                                 num_segments=int(form.get("NumSegments") or 1), via_fallback=via_fallback,
-                                 error_code=form.get("ErrorCode"))
+                                 num_segments=services.segment_count(form.get("NumSegments")),
+                                 via_fallback=via_fallback, error_code=form.get("ErrorCode"))
     except OperationalError:
         db.session.rollback()
         risk = services.is_risk(form.get("Body", ""))

@@ -1,7 +1,7 @@
 """A texted answer to "are you happy with our answer?" after a message was closed."""
 from flask_babel import lazy_gettext as _l
 
-from voiceapp.channels.sms.answers import parse_rating
+from voiceapp.channels.sms.answers import parse_menu_choice, parse_rating
 from voiceapp.promises.models import Channel
 
 THANKS = _l("Thank you for telling us.")
@@ -14,6 +14,8 @@ def waiting(turn):
     from voiceapp.tellus import satisfaction
     if turn.person is None or turn.conversation.flow != "menu":
         return None
+    if parse_menu_choice(turn.text) is not None:
+        return None    # in the menu a digit is a menu choice; the question asks for yes, partly or no
     if not ANSWERS.get(parse_rating(turn.text, turn.person.language)):
         return None    # only a rating word can answer, so most texts need no look in the database
     message = satisfaction.waiting_question(turn.person.id)
