@@ -63,7 +63,8 @@ def release_held_sms():
     from voiceapp.messaging.tasks import deliver_sms
     held = db.session.scalars(sa.select(OutboundMessage).where(OutboundMessage.status == OutboundStatus.HELD)
                               .order_by(OutboundMessage.created_at).limit(500)).all()
-    released = [row for row in held if not is_paused(row.young_person_id)]
+    paused = paused_among({row.young_person_id for row in held if row.young_person_id is not None})
+    released = [row for row in held if row.young_person_id not in paused]
     if not released:
         return
     with transaction():

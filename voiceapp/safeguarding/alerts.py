@@ -156,13 +156,17 @@ def alert_for_same_words(*, young_person_id, text, source_type, source_id):
     return same
 
 
+def open_alert_among(ids):
+    """Young people with an alert not yet closed: no survey invitations or other bulk texts to them meanwhile."""
+    return set(db.session.scalars(sa.select(SafeguardingAlert.young_person_id).distinct().where(
+        SafeguardingAlert.young_person_id.in_(list(ids)), SafeguardingAlert.status != AlertStatus.CLOSED)))
+
+
 def hold_reasons(young_person_id, object_type=None, object_id=None):
     """While any alert about a young person is not closed, none of their records may be deleted (PRIV-07)."""
     # All of them, not just the alert's own source: the same words may be stored twice (an SMS and the
     # message made from it), and the duty team may need the rest to understand what was said.
-    unclosed = db.session.scalar(sa.select(sa.func.count()).select_from(SafeguardingAlert).where(
-        SafeguardingAlert.young_person_id == young_person_id, SafeguardingAlert.status != AlertStatus.CLOSED))
-    if not unclosed:
+    if not open_alert_among([young_person_id]):
         return []
     return [_("Someone on our safety team is still looking at what you told us. We will keep it until they "
               "have finished, then you can delete it.")]

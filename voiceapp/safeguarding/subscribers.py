@@ -53,17 +53,7 @@ def _web_sources():
 
 
 def has_open_alert(young_person_id):
-    return bool(open_alert_among([young_person_id]))
-
-
-def open_alert_among(ids):
-    """Young people with an alert not yet closed: no survey invitations or other bulk texts to them meanwhile."""
-    import sqlalchemy as sa
-
-    from voiceapp.extensions import db
-    from voiceapp.safeguarding.models import AlertStatus, SafeguardingAlert
-    return set(db.session.scalars(sa.select(SafeguardingAlert.young_person_id).distinct().where(
-        SafeguardingAlert.young_person_id.in_(list(ids)), SafeguardingAlert.status != AlertStatus.CLOSED)))
+    return bool(alerts.open_alert_among([young_person_id]))
 
 
 def connect():
@@ -71,6 +61,6 @@ def connect():
     signals.free_text_received.connect(screen_free_text, weak=False)
     holds.register_hold(alerts.hold_reasons)
     from voiceapp.messaging import pauses
-    pauses.register_pause_check(has_open_alert, among=open_alert_among)
+    pauses.register_pause_check(has_open_alert, among=alerts.open_alert_among)
     for source_type, source in _web_sources().items():
         alerts.register_source(source_type, source)

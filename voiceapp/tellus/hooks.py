@@ -10,8 +10,7 @@ from voiceapp.tellus.models import Message, Status
 
 def has_open_message(young_person_id):
     """While a young person waits for an answer, surveys and other bulk texts to them wait too."""
-    return db.session.scalar(sa.select(Message.id).where(
-        Message.young_person_id == young_person_id, Message.status != Status.CLOSED).limit(1)) is not None
+    return bool(open_message_among([young_person_id]))
 
 
 def open_message_among(young_person_ids):
