@@ -22,7 +22,7 @@ db: install
 	$(BIN)/flask db upgrade
 
 seed: db
-	$(BIN)/flask seed
+	$(BIN)/flask seed --demo
 
 # Locally the Twilio webhooks are signed with this token by `make sms-sim`; a real deployment sets its own.
 LOCAL_TWILIO_TOKEN ?= local-simulator-token
