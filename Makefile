@@ -27,8 +27,10 @@ seed: db
 # Locally the Twilio webhooks are signed with this token by `make sms-sim`; a real deployment sets its own.
 LOCAL_TWILIO_TOKEN ?= local-simulator-token
 
+# The periodic jobs run in a scheduler process of their own beside the server, stopped with it.
 run: translations seed
-	VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} VOICEAPP_SCHEDULER_ENABLED=true \
+	export VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)}; \
+	  $(BIN)/flask jobs scheduler & scheduler=$$!; trap 'kill $$scheduler' EXIT INT TERM; \
 	  $(BIN)/flask run --host 127.0.0.1 --port 5000
 
 sms-sim: install

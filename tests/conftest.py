@@ -96,6 +96,9 @@ def app(request, database_url, config_overrides):
     else:
         app = app_for(database_url, config_overrides)
     settings = copy.deepcopy(dict(app.config))
+    # Registries a test adds to (a legal hold, a pause check) go back to what the domains registered.
+    registries = {key: copy.copy(value) for key, value in app.extensions.items()
+                  if key.startswith("voiceapp_") and isinstance(value, (list, dict))}
     fresh_adapters(app)
     with app.app_context():
         engines = db.engines
@@ -114,6 +117,7 @@ def app(request, database_url, config_overrides):
             engines[None] = engine
             app.config.clear()
             app.config.update(settings)
+            app.extensions.update(registries)
 
 
 @pytest.fixture

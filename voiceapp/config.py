@@ -2,6 +2,8 @@
 import os
 from datetime import timedelta
 
+from voiceapp.sqlite_lock import QueuedWriterConnection
+
 DEV_SECRET = "dev-only-secret-change-me"
 
 
@@ -23,7 +25,6 @@ class Defaults:
     MAIL_FROM = "voiceapp@localhost"
     JOB_BACKEND = "inprocess"        # inprocess | celery | inline
     CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
-    SCHEDULER_ENABLED = False        # the in-process ticker; `flask run` and gunicorn set it on (see README)
     RATELIMIT_STORAGE_URI = "memory://"
     PROXY_HOPS = 0
     MAX_CONTENT_LENGTH = 64 * 1024
@@ -132,7 +133,6 @@ def _resolve_database(app):
 def _engine_options(url):
     # Bound values are young people's words and numbers: keep them out of error messages and logs (PRIV-01).
     if url.startswith("sqlite"):
-        from voiceapp.sqlite_lock import QueuedWriterConnection
         return {"hide_parameters": True, "connect_args": {"timeout": 15, "factory": QueuedWriterConnection}}
     return {"hide_parameters": True, "pool_pre_ping": True, "connect_args": {"connect_timeout": 2}}
 

@@ -4,6 +4,8 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 
 import sqlalchemy as sa
+from flask import current_app
+from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.types import TypeDecorator
 
 from voiceapp.sqlite_lock import QueuedWriterConnection
@@ -15,6 +17,8 @@ metadata = sa.MetaData(naming_convention={
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 })
+# The one Flask-SQLAlchemy object, bound to each app by extensions.register (extensions.py re-exports it).
+db = SQLAlchemy(metadata=metadata)
 
 
 def utcnow():
@@ -82,8 +86,14 @@ def id_column():
     return sa.Column(sa.Uuid, primary_key=True, default=new_id)
 
 
-# Called with the session once a transaction() has committed (the job queue hands over its jobs here).
-after_commit_hooks = []
+_AFTER_COMMIT = "voiceapp_after_commit_hooks"
+
+
+def add_after_commit_hook(app, hook):
+    """hook(session) runs once a transaction() has committed (the job queue hands over its jobs here)."""
+    hooks = app.extensions.setdefault(_AFTER_COMMIT, [])
+    if hook not in hooks:
+        hooks.append(hook)
 
 
 _DEPTH = "voiceapp_transaction_depth"
@@ -103,7 +113,6 @@ def transaction(*, redoable=False):
     earlier, durable commit stored (the SMS conversation step, which the sweep redoes from the stored
     text). SQLite then commits without waiting for the disk; PostgreSQL commits as always.
     """
-    from voiceapp.extensions import db
     session = db.session
     depth = session.info.get(_DEPTH, 0)
     if depth:
@@ -125,7 +134,7 @@ def transaction(*, redoable=False):
         raise
     finally:
         session.info[_DEPTH] = 0
-    for hook in after_commit_hooks:
+    for hook in current_app.extensions.get(_AFTER_COMMIT, ()):
         hook(session)
 
 

@@ -1,20 +1,18 @@
 """Flask extensions, created unbound and bound to an app by register()."""
+from flask import request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_migrate import Migrate
-from flask_smorest import Api
-from flask_sqlalchemy import SQLAlchemy
 
-from voiceapp.database import metadata
+from voiceapp import database, i18n
+from voiceapp.database import db
 
-db = SQLAlchemy(metadata=metadata)
+__all__ = ["db", "migrate", "babel", "limiter", "register"]
 migrate = Migrate()
 babel = Babel()
-api = Api()
 
 
 def _client_ip():
-    from flask import request
     return request.remote_addr or "unknown"
 
 
@@ -23,7 +21,6 @@ limiter = Limiter(key_func=_client_ip, default_limits=[], headers_enabled=True)
 
 
 def register(app):
-    from voiceapp import database, i18n
     db.init_app(app)
     with app.app_context():
         database.tune_engine(db.engine)
@@ -31,5 +28,3 @@ def register(app):
     babel.init_app(app, locale_selector=i18n.select_locale)
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     limiter.init_app(app)
-    from voiceapp.jobs import init_app as init_jobs
-    init_jobs(app)

@@ -24,6 +24,7 @@ def _broker_ok():
     """Only when jobs go through a broker; a 1-second timeout keeps the whole check under 2 seconds."""
     if current_app.config["JOB_BACKEND"] != "celery":
         return None
+    # redis is heavy to import (about a second on a busy machine); only a Celery deployment checks a broker.
     import redis
     try:
         return bool(redis.Redis.from_url(current_app.config["CELERY_BROKER_URL"], socket_timeout=1,

@@ -9,6 +9,9 @@ _signals = Namespace()
 
 # sender: the domain name; kwargs: young_person_id, source_type, source_id, text, language, channel
 free_text_received = _signals.signal("free-text-received")
+# sender: the source type ("message", "survey_answer"...); kwargs: source_ids. Safeguarding answers with the
+# crisis support to show beside a young person's own record when its words raised an alert, else None.
+support_requested = _signals.signal("support-requested")
 
 
 def announce_free_text(*, source_type, source_id, young_person_id, text, language, channel):
@@ -17,3 +20,12 @@ def announce_free_text(*, source_type, source_id, young_person_id, text, languag
         return []
     return free_text_received.send(source_type, young_person_id=young_person_id, source_id=source_id,
                                    text=text, language=language, channel=channel)
+
+
+def support_for(source_type, source_ids):
+    """The crisis support to show beside a young person's record made of these sources, or None."""
+    ids = [source_id for source_id in source_ids if source_id is not None]
+    if not ids:
+        return None
+    answers = support_requested.send(source_type, source_ids=ids)
+    return next((answer for _, answer in answers if answer), None)

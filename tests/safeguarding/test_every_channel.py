@@ -14,6 +14,7 @@ from tests.conftest import twiml_texts
 from tests.factories import SurveyFactory, YoungPersonFactory
 from tests.safeguarding.test_alerts import DUTY, RISK
 from voiceapp.extensions import db
+from voiceapp.jobs.registry import registry_of
 from voiceapp.safeguarding import alerts, subscribers
 
 INVENTORY = yaml.safe_load((Path(__file__).resolve().parents[2] / "docs" / "data-inventory.yml").read_text())
@@ -103,9 +104,9 @@ def inbound_sms(request, me):
 def voice_transcription(request, me):
     from voiceapp.channels.voice import tasks
     from voiceapp.channels.voice.models import VoiceRecording
-    from voiceapp.jobs import REGISTRY
     # Fetching the audio from Twilio is not what is under test here.
-    request.getfixturevalue("monkeypatch").setitem(REGISTRY, tasks.fetch_recording.job_name, lambda **kw: None)
+    jobs = registry_of(request.getfixturevalue("app")).jobs
+    request.getfixturevalue("monkeypatch").setitem(jobs, tasks.fetch_recording.job_name, lambda **kw: None)
     twilio = request.getfixturevalue("twilio")
     call = {"CallSid": "CA" + "1" * 32, "From": PHONE, "To": "+447700000001"}
     recording = {**call, "RecordingSid": "RE" + "1" * 32, "RecordingDuration": "20",

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from tests.safeguarding.test_alerts import DUTY, EASTER_MONDAY_3AM
 from voiceapp.extensions import db
+from voiceapp.jobs.registry import registry_of
 from voiceapp.messaging.models import OutboundEmail
 from voiceapp.safeguarding import tasks
 from voiceapp.safeguarding.models import AlertStatus, SafeguardingAlert
@@ -98,6 +99,5 @@ def test_the_clock_never_closes_or_dismisses_an_alert(raised):
 
 
 def test_the_jobs_are_registered_to_run_every_minute(app):
-    from voiceapp.jobs.schedule import PERIODIC
-    assert PERIODIC[tasks.renotify_unacknowledged_alerts.job_name] == 60
-    assert PERIODIC[tasks.escalate_unacknowledged_alerts.job_name] == 60
+    assert registry_of(app).periodic[tasks.renotify_unacknowledged_alerts.job_name] == 60
+    assert registry_of(app).periodic[tasks.escalate_unacknowledged_alerts.job_name] == 60

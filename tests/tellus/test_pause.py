@@ -66,19 +66,16 @@ def test_a_held_text_stays_held_until_the_message_closes_then_goes_once(person, 
     assert status_of(held) == OutboundStatus.SENT
 
 
-def test_another_domain_can_pause_bulk_texts_through_the_registry(person, sent_sms):
+def test_another_domain_can_pause_bulk_texts_through_the_registry(app, person, sent_sms):
     open_alerts = {person.id}
 
     def alert_open(young_person_id):
         return young_person_id in open_alerts
-    messaging.register_pause_check(alert_open)
-    try:
-        held = text(person)
-        assert messaging.is_paused(person.id) and status_of(held) == OutboundStatus.HELD
-        open_alerts.clear()
-        pauses.release_held_sms()
-    finally:
-        pauses._checks[:] = [entry for entry in pauses._checks if entry[0] is not alert_open]
+    messaging.register_pause_check(app, alert_open)   # the registry on the app starts afresh for each test
+    held = text(person)
+    assert messaging.is_paused(person.id) and status_of(held) == OutboundStatus.HELD
+    open_alerts.clear()
+    pauses.release_held_sms()
     assert status_of(held) == OutboundStatus.SENT
 
 

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from tests.tellus.conftest import HEAD
 from tests.tellus.support import emails
 from voiceapp.extensions import db
+from voiceapp.jobs.registry import registry_of
 from voiceapp.tellus import tasks
 from voiceapp.tellus.models import DeadlineNotice
 
@@ -100,7 +101,5 @@ def test_an_extension_gives_a_new_deadline_its_own_reminder(yp, api_as, send, cl
 
 
 def test_the_jobs_are_scheduled(app):
-    from voiceapp import tasks_index  # noqa: F401
-    from voiceapp.jobs.schedule import PERIODIC
     assert {"voiceapp.tellus.tasks.remind_before_deadlines", "voiceapp.tellus.tasks.escalate_missed_deadlines",
-            "voiceapp.messaging.pauses.release_held_sms"} <= PERIODIC.keys()
+            "voiceapp.messaging.pauses.release_held_sms"} <= registry_of(app).periodic.keys()

@@ -17,6 +17,7 @@ _DUMMY_HASH = _hasher.hash("not-a-real-password-0000")
 @lru_cache(maxsize=1)
 def common_passwords():
     """The 10,000 most common passwords, from zxcvbn's maintained frequency list."""
+    # A large word list: loaded when a password is first checked, not by every process that imports auth.
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
     return frozenset(FREQUENCY_LISTS["passwords"][:10000])
 

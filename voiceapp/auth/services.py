@@ -13,6 +13,8 @@ from voiceapp.auth.models import AuthSession, Role, StaffUser
 from voiceapp.database import transaction, utcnow
 from voiceapp.errors import Conflict, Invalid, NotFound, NotSignedIn
 from voiceapp.extensions import db
+from voiceapp.people.models import YoungPerson
+from voiceapp.promises.models import StrategicPriority
 
 log = logging.getLogger(__name__)
 SIGN_IN_FAILED = "Email or password not right"
@@ -89,7 +91,6 @@ def _actor_for(row):
         if not user.is_active:
             return None
         return Actor.for_staff(user, session_id=row.id)
-    from voiceapp.people.models import YoungPerson
     person = db.session.get(YoungPerson, row.young_person_id)
     if person is None or person.erased_at:
         return None
@@ -127,7 +128,6 @@ def create_staff(*, actor, email, display_name, role, password, council=None, pr
 
 
 def _check_role_fields(role, council, priority_id):
-    from voiceapp.promises.models import StrategicPriority
     if role == Role.COUNCIL_MEMBER and council is None:
         raise Invalid("A council member needs a council", field="council", reason="required for council members")
     if role == Role.PRIORITY_LEAD and priority_id is None:

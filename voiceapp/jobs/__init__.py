@@ -1,33 +1,23 @@
 """Background jobs: declared by the domain that owns them, queued only after the commit that needs them."""
 import logging
 
+from flask import current_app
 from sqlalchemy import event
 
+from voiceapp.database import add_after_commit_hook
+from voiceapp.extensions import db
+from voiceapp.jobs import backends
+from voiceapp.jobs.registry import job, periodic, register_jobs, run_job
+
+__all__ = ["enqueue", "job", "periodic", "register_jobs", "run_job", "init_app"]
 log = logging.getLogger(__name__)
-REGISTRY = {}
 _PENDING = "voiceapp_pending_jobs"
-
-
-def job(func):
-    """Register a job; its arguments must be ids and plain values, and it must be safe to run twice."""
-    REGISTRY[f"{func.__module__}.{func.__name__}"] = func
-    func.job_name = f"{func.__module__}.{func.__name__}"
-    return func
+_READY = "voiceapp_ready_jobs"
 
 
 def enqueue(func, **kwargs):
     """Queue a job to run after the current transaction commits; dropped if it rolls back."""
-    from voiceapp.extensions import db
     db.session.info.setdefault(_PENDING, []).append((func.job_name, kwargs))
-
-
-def run_job(name, kwargs):
-    """Run one registered job by name (the entry point every backend calls)."""
-    from voiceapp import tasks_index  # noqa: F401 - imports every domain's tasks so names resolve
-    REGISTRY[name](**kwargs)
-
-
-_READY = "voiceapp_ready_jobs"
 
 
 def _after_commit(session):
@@ -43,18 +33,13 @@ def dispatch_ready(session):
     """Hand committed jobs to the backend (called by database.transaction once its commit is done)."""
     ready = session.info.pop(_READY, [])
     if ready:
-        from flask import current_app
         backend = current_app.extensions["voiceapp_jobs"]
         for name, kwargs in ready:
             backend.submit(name, kwargs)
 
 
 def init_app(app):
-    from voiceapp.database import after_commit_hooks
-    from voiceapp.extensions import db
-    from voiceapp.jobs import backends
-    if dispatch_ready not in after_commit_hooks:
-        after_commit_hooks.append(dispatch_ready)
+    add_after_commit_hook(app, dispatch_ready)
     app.extensions["voiceapp_jobs"] = backends.create(app)
     session_class = db.session.session_factory.class_
     if not event.contains(session_class, "after_commit", _after_commit):

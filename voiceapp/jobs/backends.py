@@ -2,6 +2,10 @@
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
+from voiceapp.extensions import db
+from voiceapp.jobs.celery_backend import make_celery
+from voiceapp.jobs.registry import run_job
+
 log = logging.getLogger(__name__)
 
 
@@ -27,7 +31,6 @@ class InlineBackend:
             self._running = False
 
     def _run(self, name, kwargs):
-        from voiceapp.jobs import run_job
         self.ran.append((name, kwargs))
         try:
             run_job(name, kwargs)
@@ -41,16 +44,11 @@ class InProcessBackend:
     def __init__(self, app):
         self.app = app
         self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="voiceapp-job")
-        if app.config.get("SCHEDULER_ENABLED"):
-            from voiceapp.jobs.schedule import Ticker
-            Ticker(app).start()
 
     def submit(self, name, kwargs):
         self.pool.submit(self._run, name, kwargs)
 
     def _run(self, name, kwargs):
-        from voiceapp.extensions import db
-        from voiceapp.jobs import run_job
         with self.app.app_context():
             try:
                 run_job(name, kwargs)
@@ -64,7 +62,6 @@ class CeleryBackend:
     """Hands jobs to Celery on Redis; if the broker is down the job's own sweep picks the work up."""
 
     def __init__(self, app):
-        from voiceapp.jobs.celery_backend import make_celery
         self.celery = make_celery(app)
 
     def submit(self, name, kwargs):

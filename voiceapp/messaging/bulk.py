@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from voiceapp import crypto
 from voiceapp.database import new_id, utcnow
 from voiceapp.extensions import db
-from voiceapp.messaging import policy
+from voiceapp.messaging import pauses, policy, recipients, segments
 from voiceapp.messaging.models import OutboundMessage, OutboundStatus
 
 CHUNK = 5000
@@ -25,12 +25,7 @@ def queue_bulk_sms(*, audience, body, purpose, valid_for=None):
     """Queue `body` to every young person whose id `audience` (a select of ids) yields, in the caller's
     transaction: opted-out people get nothing, paused people's texts are held, the rest are paced from the end
     of quiet hours."""
-    from voiceapp.messaging import segments
-    from voiceapp.people.models import PhoneNumber, YoungPerson
-    rows = db.session.execute(
-        sa.select(YoungPerson.id, YoungPerson.sms_opted_out_at, PhoneNumber.number_encrypted)
-        .outerjoin(PhoneNumber, PhoneNumber.young_person_id == YoungPerson.id)
-        .where(YoungPerson.id.in_(audience))).all()
+    rows = recipients.contacts(audience)
     result, now = BulkResult(), utcnow()
     paused = _paused_ids([r.id for r in rows])
     gap = timedelta(seconds=segments.segments(body) * policy.seconds_per_segment())
@@ -74,7 +69,6 @@ def _first_slot(earliest):
 def _paused_ids(ids):
     """Young people with an open message or alert are not sent bulk texts now (registered pause checks).
     Asked in chunks: a database caps the parameters one statement may carry."""
-    from voiceapp.messaging import pauses
     paused = set()
     for start in range(0, len(ids), CHUNK):
         paused |= pauses.paused_among(ids[start:start + CHUNK])

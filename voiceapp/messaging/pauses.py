@@ -14,18 +14,24 @@ from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
 from voiceapp.jobs.schedule import periodic
 from voiceapp.messaging.models import OutboundMessage, OutboundStatus
+from voiceapp.messaging.tasks import deliver_sms
 
 log = logging.getLogger(__name__)
 BULK_PURPOSES = frozenset({"survey_invite", "reminder", "you_said_we_did"})
-_checks = []
+KEY = "voiceapp_pause_checks"
 
 
-def register_pause_check(check, *, among=None):
+def register_pause_check(app, check, *, among=None):
     """check(young_person_id) -> True while bulk texts to them should wait; among(ids) -> the paused ones of
     many ids in one query (optional: bulk sends use it when given)."""
-    if all(check is not known for known, _ in _checks):
-        _checks.append((check, among))
+    checks = app.extensions.setdefault(KEY, [])
+    if all(check is not known for known, _ in checks):
+        checks.append((check, among))
     return check
+
+
+def _checks():
+    return current_app.extensions.get(KEY, ())
 
 
 def _enabled():
@@ -36,7 +42,7 @@ def is_paused(young_person_id):
     """Whether any registered check pauses bulk texts to this young person (never when switched off)."""
     if young_person_id is None or not _enabled():
         return False
-    return any(check(young_person_id) for check, _ in _checks)
+    return any(check(young_person_id) for check, _ in _checks())
 
 
 def paused_among(ids):
@@ -45,7 +51,7 @@ def paused_among(ids):
     if not ids or not _enabled():
         return set()
     paused = set()
-    for check, among in _checks:
+    for check, among in _checks():
         paused |= set(among(ids)) if among else {young_person_id for young_person_id in ids if check(young_person_id)}
     return paused
 
@@ -60,7 +66,6 @@ def should_hold(*, purpose, young_person_id, direct_reply=False, urgent=False):
 @periodic(300)
 def release_held_sms():
     """Queue held bulk texts again once nothing pauses their young person; safe to run twice."""
-    from voiceapp.messaging.tasks import deliver_sms
     held = db.session.scalars(sa.select(OutboundMessage).where(OutboundMessage.status == OutboundStatus.HELD)
                               .order_by(OutboundMessage.created_at).limit(500)).all()
     paused = paused_among({row.young_person_id for row in held if row.young_person_id is not None})

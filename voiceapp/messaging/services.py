@@ -7,24 +7,24 @@ from voiceapp import crypto
 from voiceapp.database import utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
-from voiceapp.messaging import segments
-from voiceapp.messaging import pauses, policy
+from voiceapp.messaging import pauses, policy, recipients, segments, tasks
 from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
 
 # The pause registry (messaging/pauses.py): domains above register checks; bulk purposes are held meanwhile.
 register_pause_check = pauses.register_pause_check
 is_paused = pauses.is_paused
+# The directory of young people's numbers (messaging/recipients.py), registered by people.
+register_directory = recipients.register_directory
 
 
 def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False, urgent=False, valid_for=None):
     """Queue an SMS in the caller's transaction: never to an opted-out young person; held in quiet hours
     unless it is a direct reply or urgent; paced to the sender's rate; dropped if still unsent after valid_for."""
-    from voiceapp.people.models import YoungPerson
-    person = db.session.get(YoungPerson, young_person_id) if young_person_id else None
+    person = recipients.contact(young_person_id)
     if person is not None:
-        if person.phone is None:
+        if person.number_encrypted is None:
             return None
-        to = crypto.decrypt(person.phone.number_encrypted)
+        to = crypto.decrypt(person.number_encrypted)
     now = utcnow()
     row = OutboundMessage(young_person_id=young_person_id, to_encrypted=crypto.encrypt(to),
                           body_encrypted=crypto.encrypt(body), purpose=purpose, direct_reply=direct_reply,
@@ -39,7 +39,6 @@ def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False
     db.session.add(row)
     db.session.flush()
     if row.status == OutboundStatus.QUEUED:
-        from voiceapp.messaging import tasks
         enqueue(tasks.deliver_sms, outbound_id=str(row.id))
     return row
 
@@ -63,6 +62,5 @@ def send_email(*, to, subject, body, purpose, urgent=False):
                         created_at=utcnow())
     db.session.add(row)
     db.session.flush()
-    from voiceapp.messaging import tasks
     enqueue(tasks.deliver_email, outbound_id=str(row.id))
     return row

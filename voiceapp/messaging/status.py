@@ -5,6 +5,7 @@ import sqlalchemy as sa
 
 from voiceapp.database import transaction
 from voiceapp.extensions import db
+from voiceapp.messaging import recipients
 from voiceapp.messaging.models import OutboundMessage, OutboundStatus
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,5 @@ def record_status(*, provider_sid, status, error_code=None):
         row.status = new
         row.error_code = error_code or row.error_code
         if error_code == "21610":
-            from voiceapp.messaging.tasks import mark_opted_out
-            mark_opted_out(row.young_person_id)
+            recipients.mark_opted_out(row.young_person_id)
     return row

@@ -11,6 +11,7 @@ from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs import job
 from voiceapp.jobs.schedule import periodic
+from voiceapp.messaging import recipients
 from voiceapp.messaging.email import mailer_for
 from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
 from voiceapp.messaging.senders import sender_for
@@ -64,7 +65,7 @@ def _failed(row, error):
     with transaction():
         row.error_code = code or type(error).__name__[:16]
         if code == "21610":
-            mark_opted_out(row.young_person_id)
+            recipients.mark_opted_out(row.young_person_id)
         if final or row.attempts >= current_app.config["SMS_MAX_ATTEMPTS"]:
             row.status = OutboundStatus.FAILED      # the dead letters the voice team can see
             log.warning("sms %s failed for good (%s)", row.id, row.error_code)
@@ -74,11 +75,6 @@ def _failed(row, error):
         log.info("sms %s not sent (%s); retrying later", row.id, row.error_code)
 
 
-def mark_opted_out(young_person_id):
-    from voiceapp.people.models import YoungPerson
-    person = db.session.get(YoungPerson, young_person_id) if young_person_id else None
-    if person is not None and person.sms_opted_out_at is None:
-        person.sms_opted_out_at = utcnow()
 
 
 STUCK_AFTER = timedelta(minutes=10)

@@ -1,20 +1,33 @@
 """Legal holds: reasons a young person's deletion request must wait (UK GDPR Art 17(3)).
 
 Domains that keep records the council must not yet erase (an open safeguarding alert, a formal
-complaint in progress) register a provider; deletion asks every provider first.
+complaint in progress) register a provider on the app in their register(app); deletion asks every
+provider first.
 """
-_providers = []
+from flask import current_app
+
+from voiceapp.errors import Conflict
+
+KEY = "voiceapp_legal_holds"
 
 
-def register_hold(provider):
+def register_hold(app, provider):
     """provider(young_person_id, object_type=None, object_id=None) -> list of plain-words reasons."""
-    if provider not in _providers:
-        _providers.append(provider)
+    providers = app.extensions.setdefault(KEY, [])
+    if provider not in providers:
+        providers.append(provider)
     return provider
 
 
 def reasons_for(young_person_id, *, object_type=None, object_id=None):
     reasons = []
-    for provider in _providers:
+    for provider in current_app.extensions.get(KEY, ()):
         reasons.extend(provider(young_person_id, object_type=object_type, object_id=object_id))
     return reasons
+
+
+def refuse_if_held(young_person_id, *, field, object_type=None, object_id=None):
+    """Refuse a young person's deletion (409 naming `field`) with the first reason a legal hold gives."""
+    reasons = reasons_for(young_person_id, object_type=object_type, object_id=object_id)
+    if reasons:
+        raise Conflict(reasons[0], field=field, reason=reasons[0])

@@ -4,9 +4,9 @@ from marshmallow import fields, validate
 
 from voiceapp.i18n import localised
 from voiceapp.people.models import Cohort
-from voiceapp.safeguarding import alerts as safeguarding
 from voiceapp.promises.models import Rating
 from voiceapp.schemas import StrictSchema, text, when
+from voiceapp.signals import support_for
 
 
 def _in_locale(attribute):
@@ -88,5 +88,5 @@ class PromiseCheckSchema(StrictSchema):
 
 
 def _support(check):
-    return (safeguarding.support_for("promise_check", [check.id])
-            or safeguarding.support_for("promise_rating", [r.id for r in check.ratings]))
+    return (support_for("promise_check", [check.id])
+            or support_for("promise_rating", [r.id for r in check.ratings]))

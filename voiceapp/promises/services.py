@@ -5,8 +5,9 @@ import sqlalchemy as sa
 from voiceapp import signals
 from voiceapp.audit import services as audit
 from voiceapp.database import transaction
-from voiceapp.errors import Conflict, Invalid, NotFound
+from voiceapp.errors import Invalid, NotFound
 from voiceapp.extensions import db
+from voiceapp.people import holds
 from voiceapp.people import services as people
 from voiceapp.promises.models import Promise, PromiseCheck, PromiseRating, PromiseSet, StrategicPriority
 
@@ -132,10 +133,7 @@ def get_my_check(*, actor, check_id):
 
 def delete_my_check(*, actor, check_id):
     """A young person removes a promise check they sent, unless a legal hold keeps it."""
-    from voiceapp.people import holds
     check = get_my_check(actor=actor, check_id=check_id)
-    reasons = holds.reasons_for(actor.id, object_type="promise_check", object_id=check.id)
-    if reasons:
-        raise Conflict(reasons[0], field="check", reason=reasons[0])
+    holds.refuse_if_held(actor.id, field="check", object_type="promise_check", object_id=check.id)
     with transaction():
         db.session.delete(check)

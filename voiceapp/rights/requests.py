@@ -7,6 +7,7 @@ from voiceapp.errors import Conflict, NotFound
 from voiceapp.extensions import db
 from voiceapp.people import services as people
 from voiceapp.rights.models import SarStatus, SubjectAccessRequest
+from voiceapp.rights.services import export_for
 from voiceapp.tellus.deadlines import sar_due_date
 
 
@@ -38,7 +39,6 @@ def get_request(request_id):
 
 def disclose(*, actor, request_id):
     """Everything held about the young person, for staff to send; every disclosure is audited."""
-    from voiceapp.rights.services import export_for
     request = get_request(request_id)
     with transaction():
         audit.record(actor=actor, action="sar.disclose", object_type="young_person",

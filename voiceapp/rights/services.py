@@ -1,15 +1,21 @@
 """Subject access and erasure across every domain that holds a young person's data."""
+import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+
 from voiceapp.audit import services as audit
+from voiceapp.auth.actors import Actor
 from voiceapp.auth.models import AuthSession
+from voiceapp.channels.sms.models import InboundSms
 from voiceapp.database import transaction
 from voiceapp.errors import Conflict
 from voiceapp.extensions import db
+from voiceapp.messaging.models import OutboundMessage
 from voiceapp.people import holds
 from voiceapp.people import services as people
 from voiceapp.people.schemas import ProfileSchema
 from voiceapp.promises import services as promises
 from voiceapp.promises.schemas import PromiseCheckSchema
+from voiceapp.reports.models import Quote
 from voiceapp.surveys import services as surveys
 from voiceapp.surveys.schemas import ResponseSchema
 from voiceapp.tellus import services as tellus
@@ -23,7 +29,6 @@ def export_my_data(*, actor):
 
 def export_for(young_person_id):
     """The subject access export for one young person (their own download, or a staff disclosure)."""
-    from voiceapp.auth.actors import Actor
     actor = Actor(kind="young_person", id=young_person_id)
     person = people.get_young_person(young_person_id)
     return {
@@ -40,18 +45,12 @@ def export_for(young_person_id):
 
 def _quotes(young_person_id):
     """Words of theirs proposed for the report, redacted, and whether staff approved them."""
-    import sqlalchemy as sa
-
-    from voiceapp.reports.models import Quote
     rows = db.session.execute(sa.select(Quote.text, Quote.status, Quote.said_at)
                               .where(Quote.young_person_id == young_person_id).order_by(Quote.said_at)).all()
     return [{"text": r.text, "status": r.status.value, "said_at": r.said_at.isoformat()} for r in rows]
 
 
 def _texts_received(young_person_id):
-    import sqlalchemy as sa
-
-    from voiceapp.channels.sms.models import InboundSms
     rows = db.session.execute(sa.select(InboundSms.received_at, InboundSms.body)
                               .where(InboundSms.young_person_id == young_person_id)
                               .order_by(InboundSms.received_at)).all()
@@ -60,9 +59,6 @@ def _texts_received(young_person_id):
 
 def _texts_sent(young_person_id):
     """Which texts we sent, when and why (their words are in the threads above; codes are never kept)."""
-    import sqlalchemy as sa
-
-    from voiceapp.messaging.models import OutboundMessage
     rows = db.session.execute(sa.select(OutboundMessage.purpose, OutboundMessage.status, OutboundMessage.created_at)
                               .where(OutboundMessage.young_person_id == young_person_id)
                               .order_by(OutboundMessage.created_at)).all()

@@ -32,12 +32,12 @@ class Source:
     text_column: str
 
 
-SOURCES = {}
+SOURCES = "voiceapp_alert_sources"
 
 
-def register_source(source_type, source):
+def register_source(app, source_type, source):
     """Tell safeguarding how to read the words of a kind of source, so staff can read what raised an alert."""
-    SOURCES[source_type] = source
+    app.extensions.setdefault(SOURCES, {})[source_type] = source
 
 
 def raise_alert(*, young_person_id, source_type, source_id, channel, trigger, categories, language):
@@ -174,7 +174,7 @@ def hold_reasons(young_person_id, object_type=None, object_id=None):
 
 def source_text(alert):
     """The young person's words, read through the alert's pointer (never copied); None once deleted."""
-    source = SOURCES.get(alert.source_type)
+    source = current_app.extensions.get(SOURCES, {}).get(alert.source_type)
     row = db.session.get(source.model, alert.source_id) if source and alert.source_id else None
     return None if row is None else getattr(row, source.text_column)
 

@@ -3,14 +3,11 @@ from __future__ import annotations
 
 import functools
 import itertools
-from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA, Indel
 
 from voiceapp.safeguarding.folding import LONGEST_GLUED, LONGEST_WORD, SlipIndex, segment, skeleton, strip_prefixes
-
-if TYPE_CHECKING:
-    from voiceapp.safeguarding.lexicon_files import LexiconFile
+from voiceapp.safeguarding.lexicon_files import LexiconFile
 
 
 class Reader:

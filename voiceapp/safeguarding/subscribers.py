@@ -1,4 +1,4 @@
-"""Wires safeguarding to the rest of voiceapp: screening every stored free text, and the legal hold.
+"""Wires safeguarding to the rest of voiceapp: screening every stored free text, crisis support, the legal hold.
 
 Screening only puts words in front of a person. It never closes, hides or changes what a young person
 sent (UK GDPR Art 22, PRIV-11): the receiver below only ever adds an alert.
@@ -6,6 +6,7 @@ sent (UK GDPR Art 22, PRIV-11): the receiver below only ever adds an alert.
 import logging
 
 from voiceapp import signals
+from voiceapp.messaging import pauses
 from voiceapp.people import holds
 from voiceapp.safeguarding import alerts
 from voiceapp.safeguarding.models import Trigger
@@ -39,28 +40,18 @@ def _risk_categories(text, language):
     return screening.categories if screening.is_risk else ()
 
 
-def _web_sources():
-    from voiceapp.promises.models import PromiseCheck, PromiseRating
-    from voiceapp.surveys.models import SurveyAnswer
-    from voiceapp.tellus.models import Message, MessageReply
-    return {
-        "message": alerts.Source(Message, "body"),
-        "message_reply": alerts.Source(MessageReply, "body"),
-        "promise_rating": alerts.Source(PromiseRating, "comment"),
-        "promise_check": alerts.Source(PromiseCheck, "comment"),
-        "survey_answer": alerts.Source(SurveyAnswer, "value_text"),
-    }
-
-
 def has_open_alert(young_person_id):
     return bool(alerts.open_alert_among([young_person_id]))
 
 
-def connect():
-    """Subscribe once per process (connecting again changes nothing), and register the sources and hold."""
+def answer_support(source_type, *, source_ids):
+    """Answers signals.support_requested: the crisis support to show beside a young person's own words."""
+    return alerts.support_for(source_type, source_ids)
+
+
+def connect(app):
+    """Subscribe (connecting again changes nothing), and register the legal hold and the pause on bulk texts."""
     signals.free_text_received.connect(screen_free_text, weak=False)
-    holds.register_hold(alerts.hold_reasons)
-    from voiceapp.messaging import pauses
-    pauses.register_pause_check(has_open_alert, among=alerts.open_alert_among)
-    for source_type, source in _web_sources().items():
-        alerts.register_source(source_type, source)
+    signals.support_requested.connect(answer_support, weak=False)
+    holds.register_hold(app, alerts.hold_reasons)
+    pauses.register_pause_check(app, has_open_alert, among=alerts.open_alert_among)

@@ -11,8 +11,9 @@ from voiceapp.safeguarding import alerts
 from voiceapp.safeguarding.api import DUTY        # the pages open to exactly whom the API is open
 from voiceapp.safeguarding.models import AlertStatus
 from voiceapp.safeguarding.schemas import AlertActionSchema, AlertDetailSchema, AlertFilterSchema, AlertSchema
-from voiceapp.staff_pages import bp, session
-from voiceapp.staff_pages.session import page_error, staff_page
+from voiceapp.staff_pages import session
+from voiceapp.staff_pages.blueprint import bp
+from voiceapp.staff_pages.session import csrf_token, page_error, staff_page
 from voiceapp.tellus import casework, replies, triage
 from voiceapp.tellus.api import CASEWORK
 from voiceapp.tellus.casework_schemas import StaffReplyInSchema
@@ -193,3 +194,10 @@ def _act(do, done_url, render):
         except DomainError as missing:      # the thing itself is not there, or not theirs to see
             return page_error(missing.status, missing.message)
     return redirect(done_url, code=303)
+
+
+@bp.context_processor
+def _page_helpers():
+    actor = g.get("actor")
+    return {"csrf_token": csrf_token, "sees_alerts": bool(actor) and actor.has_role(*DUTY),
+            "sees_messages": bool(actor) and actor.has_role(*CASEWORK)}

@@ -1,5 +1,6 @@
 """Inviting a survey's audience by text: one bulk queue, honouring opt-outs, pauses and quiet hours."""
 import sqlalchemy as sa
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
@@ -24,7 +25,6 @@ def audience_of(survey):
 
 def invite_to_survey(*, actor, survey_id):
     """Text the audience that an open survey is waiting; the texts expire when the survey closes."""
-    from flask_babel import format_date
     survey = get_survey(survey_id)
     if not survey.is_open(utcnow()):
         raise Conflict(_l("Only an open survey can be sent out"), field="survey_id", reason="the survey is not open")

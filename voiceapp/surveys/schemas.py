@@ -3,8 +3,8 @@ from flask_babel import get_locale
 from marshmallow import ValidationError, fields, validate
 
 from voiceapp.people.models import AgeBand, Cohort
-from voiceapp.safeguarding import alerts as safeguarding
 from voiceapp.schemas import StrictSchema, text, when
+from voiceapp.signals import support_for
 from voiceapp.surveys.answers import value_of
 from voiceapp.surveys.models import QuestionKind
 
@@ -117,7 +117,7 @@ class ResponseSchema(StrictSchema):
     submitted_at = when(allow_none=True)
     answers = fields.Function(_answers)
     # The crisis reply, when a free-text answer raised a safeguarding alert (SAFE-01).
-    support = fields.Function(lambda r: safeguarding.support_for("survey_answer", [a.id for a in r.answers]),
+    support = fields.Function(lambda r: support_for("survey_answer", [a.id for a in r.answers]),
                               metadata={"description": "crisis support, when an answer raised an alert"})
 
 

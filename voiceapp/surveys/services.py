@@ -108,9 +108,7 @@ def _check_required(response, questions):
 def delete_my_response(*, actor, survey_id):
     """A young person removes their answers to a survey, unless a legal hold keeps them."""
     response = my_response(actor=actor, survey_id=survey_id)
-    reasons = holds.reasons_for(actor.id, object_type="survey_response", object_id=response.id)
-    if reasons:
-        raise Conflict(reasons[0], field="survey_id", reason=reasons[0])
+    holds.refuse_if_held(actor.id, field="survey_id", object_type="survey_response", object_id=response.id)
     with transaction():
         db.session.delete(response)
 

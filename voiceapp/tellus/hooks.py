@@ -19,7 +19,7 @@ def open_message_among(young_person_ids):
         Message.young_person_id.in_(list(young_person_ids)), Message.status != Status.CLOSED)))
 
 
-def connect():
-    """Register once per process (registering again changes nothing)."""
-    holds.register_hold(complaints.complaint_hold)
-    messaging.register_pause_check(has_open_message, among=open_message_among)
+def connect(app):
+    """Register on the app (registering again changes nothing)."""
+    holds.register_hold(app, complaints.complaint_hold)
+    messaging.register_pause_check(app, has_open_message, among=open_message_among)

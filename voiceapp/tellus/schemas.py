@@ -1,9 +1,10 @@
 """Bodies for Tell Us, We Care: what a young person sends and sees, and what staff see and do."""
 from marshmallow import fields, validate
 
-from voiceapp.people.models import AgeBand, Cohort
-from voiceapp.safeguarding import alerts as safeguarding
+from voiceapp.extensions import db
+from voiceapp.people.models import AgeBand, Cohort, YoungPerson
 from voiceapp.schemas import PageArgs, StrictSchema, text, when
+from voiceapp.signals import support_for
 from voiceapp.tellus import casework_schemas as casework
 from voiceapp.tellus import satisfaction, wording
 from voiceapp.tellus.models import EntryKind, Kind, Outcome, ReplyChannel, Status
@@ -32,7 +33,7 @@ class ThreadEntrySchema(StrictSchema):
     body = fields.String()
     created_at = when()
     # The crisis reply, when the young person's words here raised a safeguarding alert (SAFE-01).
-    support = fields.Function(lambda r: None if r.author_staff_id else safeguarding.support_for(
+    support = fields.Function(lambda r: None if r.author_staff_id else support_for(
         "message_reply", [r.id]), metadata={"description": "crisis support, when this raised an alert"})
 
 
@@ -60,7 +61,7 @@ class MyMessageSchema(StrictSchema):
     satisfaction = fields.Function(lambda m: casework.SatisfactionAnswerSchema(many=True, only=(
         "answer", "created_at")).dump(satisfaction.answers_for(m)), metadata={"description": "what you told us"})
     replies = fields.List(fields.Nested(ThreadEntrySchema))
-    support = fields.Function(lambda m: safeguarding.support_for("message", [m.id]),
+    support = fields.Function(lambda m: support_for("message", [m.id]),
                               metadata={"description": "crisis support, when this raised an alert"})
 
 
@@ -80,8 +81,6 @@ class EventSchema(StrictSchema):
 
 def _sender(message):
     """Anonymous messages show staff the group, never the person."""
-    from voiceapp.extensions import db
-    from voiceapp.people.models import YoungPerson
     person = db.session.get(YoungPerson, message.young_person_id)
     sender = {"cohort": person.cohort.value, "age_band": person.age_band.value, "language": person.language}
     if not message.anonymous:

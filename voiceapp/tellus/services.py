@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from voiceapp import signals
 from voiceapp.database import transaction, utcnow
-from voiceapp.errors import Conflict, Invalid, NotFound
+from voiceapp.errors import Invalid, NotFound
 from voiceapp.extensions import db
 from voiceapp.people import holds
 from voiceapp.people import services as people
@@ -94,8 +94,6 @@ def answer_back(*, actor, message_id, body, channel):
 def delete_my_message(*, actor, message_id):
     """A young person removes a message they sent, unless a legal hold keeps it for now."""
     message = get_my_message(actor=actor, message_id=message_id)
-    reasons = holds.reasons_for(actor.id, object_type="message", object_id=message.id)
-    if reasons:
-        raise Conflict(reasons[0], field="message", reason=reasons[0])
+    holds.refuse_if_held(actor.id, field="message", object_type="message", object_id=message.id)
     with transaction():
         db.session.delete(message)

@@ -4,8 +4,8 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import force_locale
 
-from voiceapp.channels.sms import prompts
-from voiceapp.channels.sms.flows import join, menu, promise_check, satisfaction, survey, tellus
+from voiceapp.channels.sms import optout, prompts
+from voiceapp.channels.sms.flows import join, menu, promise_check, satisfaction, survey, tellus, unsafe
 from voiceapp.channels.sms.keywords import Keyword, match_keyword
 from voiceapp.database import utcnow
 from voiceapp.errors import DomainError
@@ -65,7 +65,6 @@ def _first_contact(turn):
 
 
 def _opt(turn, keyword):
-    from voiceapp.channels.sms import optout
     # Twilio answers STOP/START itself on the Messaging Service; a second reply from us would double it.
     if turn.person is not None:
         optout.set_opted_out(turn.person, keyword == Keyword.OPT_OUT)
@@ -76,7 +75,6 @@ def _keyword(turn, keyword):
     if keyword == Keyword.HELP:
         turn.say(prompts.help_text())
     elif keyword == Keyword.UNSAFE:
-        from voiceapp.channels.sms.flows import unsafe
         unsafe.start(turn)
     elif keyword == Keyword.MENU or keyword == Keyword.LANGUAGE:
         if keyword == Keyword.LANGUAGE:

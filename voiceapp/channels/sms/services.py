@@ -11,8 +11,9 @@ from flask import current_app
 from flask_babel import force_locale
 from sqlalchemy.exc import IntegrityError
 
-from voiceapp import crypto
-from voiceapp.channels.sms import conversation, prompts
+from voiceapp import crypto, signals
+from voiceapp.channels.sms import conversation, prompts, redaction
+from voiceapp.channels.sms.keywords import Keyword, match_keyword
 from voiceapp.channels.sms.models import InboundSms, InboundStatus, SmsConversation
 from voiceapp.channels.sms.turn import Turn
 from voiceapp.channels.twiml import messages
@@ -22,6 +23,9 @@ from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
 from voiceapp.people import phones
 from voiceapp.people import services as people
+from voiceapp.promises.models import Channel
+from voiceapp.safeguarding import replies
+from voiceapp.safeguarding.screening import screen
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +73,7 @@ def store_inbound(*, message_sid, phone, body, num_segments=1, via_fallback=Fals
             db.session.execute(_INSERT, {column.key: getattr(row, column.key) for column in _INBOUND.c})
             _screen(row, sender)
             if current_app.config["TWILIO_REDACT_INBOUND"]:
-                from voiceapp.channels.sms import tasks
-                enqueue(tasks.redact_at_twilio, message_sid=message_sid)
+                enqueue(redaction.redact_at_twilio, message_sid=message_sid)
     except IntegrityError:
         # A repeat (Twilio's retry, a replay, or the same text racing in on another worker): that one is the
         # record. Repeats are rare, so trying the insert first saves every other text a look-up.
@@ -83,7 +86,6 @@ def store_inbound(*, message_sid, phone, body, num_segments=1, via_fallback=Fals
 
 def _is_unsafe_keyword(text):
     """UNSAFE is answered by its own one-step alert; screening the word as well would raise a second."""
-    from voiceapp.channels.sms.keywords import Keyword, match_keyword
     match = match_keyword(text or "")
     return match is not None and match.keyword == Keyword.UNSAFE
 
@@ -92,8 +94,6 @@ def _screen(row, sender):
     """Screen the raw text in the storing transaction, so an alert exists as soon as the text does."""
     if _is_unsafe_keyword(row.body):
         return
-    from voiceapp import signals
-    from voiceapp.promises.models import Channel
     signals.announce_free_text(source_type="inbound_sms", source_id=row.id,
                                young_person_id=sender.id if sender else None, text=row.body,
                                language=sender.language if sender else "en", channel=Channel.SMS)
@@ -109,7 +109,6 @@ def handle_inbound(row):
             texts, language = _converse(row, phone)
             if is_risk(row.body, language) and not _is_unsafe_keyword(row.body):
                 # The crisis reply goes first, in the same response, whatever else the conversation says.
-                from voiceapp.safeguarding import replies
                 texts = [replies.crisis_reply(language)] + texts
             reply = messages(*texts)
             _mark(row, InboundStatus.PROCESSED, reply)
@@ -144,7 +143,6 @@ def holding_reply(*, risk, language="en"):
     """What a young person hears when we could not finish: a polite holding reply, or the crisis reply."""
     with force_locale(language):
         if risk:
-            from voiceapp.safeguarding import replies
             return messages(replies.crisis_reply(language), str(prompts.HOLDING))
         return messages(str(prompts.HOLDING))
 
@@ -163,5 +161,4 @@ def receive(*, message_sid, phone, body, num_segments=1, via_fallback=False, err
 
 def is_risk(text, language="en"):
     """Pure screening, no database: usable even when everything else is down."""
-    from voiceapp.safeguarding.screening import screen
     return screen(text, language).is_risk

@@ -1,6 +1,7 @@
 """Sweeps that make sure every stored or spooled text is handled exactly once (TW-05, REL-01)."""
 import logging
 from datetime import timedelta
+from xml.etree import ElementTree
 
 import sqlalchemy as sa
 
@@ -9,7 +10,6 @@ from voiceapp.channels.sms import services, spool
 from voiceapp.channels.sms.models import InboundSms, InboundStatus
 from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
-from voiceapp.jobs import job
 from voiceapp.jobs.schedule import periodic
 from voiceapp.messaging import services as messaging
 
@@ -39,7 +39,6 @@ def _handle_and_text_back(row):
 
 
 def _texts(twiml):
-    from xml.etree import ElementTree
     return [m.text for m in ElementTree.fromstring(twiml).iter("Message") if m.text]
 
 
@@ -56,16 +55,3 @@ def replay_spool():
         if is_new:
             _handle_and_text_back(row)
         spool.remove(path)
-
-
-@job
-def redact_at_twilio(*, message_sid):
-    """Blank the text's body in Twilio's logs once our own copy is committed (TW-14): a disclosure must not
-    stay in a third party's records."""
-    from flask import current_app
-    from twilio.rest import Client
-    cfg = current_app.config
-    client = Client(cfg["TWILIO_ACCOUNT_SID"], cfg["TWILIO_AUTH_TOKEN"], http_client=cfg.get("TWILIO_HTTP_CLIENT"))
-    if cfg.get("TWILIO_API_BASE"):
-        client.api.base_url = cfg["TWILIO_API_BASE"]
-    client.messages(message_sid).update(body="")

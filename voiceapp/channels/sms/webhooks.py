@@ -8,6 +8,7 @@ from voiceapp.channels.sms import services, spool
 from voiceapp.channels.twiml import twiml_response
 from voiceapp.channels.twilio_auth import twilio_signed
 from voiceapp.extensions import db, limiter
+from voiceapp.messaging.status import record_status
 
 log = logging.getLogger(__name__)
 bp = Blueprint("twilio_sms", __name__, url_prefix="/twilio")
@@ -52,7 +53,6 @@ def inbound_sms_fallback():
 @twilio_signed
 def delivery_status():
     """Delivery status callbacks for what we sent; always 204 so Twilio does not retry."""
-    from voiceapp.messaging.status import record_status
     form = request.form
     record_status(provider_sid=form.get("MessageSid", ""), status=form.get("MessageStatus", ""),
                   error_code=form.get("ErrorCode"))

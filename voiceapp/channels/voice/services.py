@@ -1,8 +1,11 @@
 """Use cases behind the phone line: calls, keypad promise ratings and voice messages."""
+from uuid import UUID
+
 import sqlalchemy as sa
 
 from voiceapp import crypto, signals
 from voiceapp.auth.actors import Actor
+from voiceapp.channels.voice import tasks
 from voiceapp.channels.voice.models import VoiceCall, VoiceRecording
 from voiceapp.database import transaction
 from voiceapp.errors import DomainError
@@ -58,7 +61,6 @@ def rate_promise(*, call, index, digits):
 
 
 def _save_check(call, ratings):
-    from uuid import UUID
     answers = [{"promise_id": UUID(r["promise_id"]), "rating": r["rating"]} for r in ratings]
     promises.record_promise_check(actor=Actor(kind="young_person", id=call.young_person_id),
                                   young_person_id=call.young_person_id, answers=answers, channel=Channel.VOICE)
@@ -76,7 +78,6 @@ def record_voice_message(*, call, recording_sid, recording_url, duration):
     with transaction():
         db.session.add(VoiceRecording(message_id=message.id, recording_sid=recording_sid,
                                       recording_url=recording_url, duration_seconds=duration))
-        from voiceapp.channels.voice import tasks
         enqueue(tasks.fetch_recording, recording_sid=recording_sid)
     return message
 

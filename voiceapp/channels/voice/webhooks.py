@@ -10,6 +10,7 @@ from voiceapp.extensions import limiter
 from voiceapp.i18n import localised
 from voiceapp.people import services as people
 from voiceapp.promises.models import Channel
+from voiceapp.safeguarding import alerts, replies
 
 bp = Blueprint("twilio_voice", __name__, url_prefix="/twilio/voice")
 limiter.exempt(bp)
@@ -81,7 +82,6 @@ def menu_choice():
 
 
 def _unsafe(call):
-    from voiceapp.safeguarding import alerts, replies
     alerts.report_unsafe(young_person_id=call.young_person_id if call else None, channel=Channel.VOICE)
     return _answer(call, lambda response, language: _say(
         response, replies.crisis_reply(language, unsafe=True), language))

@@ -1,7 +1,7 @@
 """You said, we did: priority leads record actions for their theme, the voice team for any."""
 from voiceapp.auth.guards import current_actor, require_role
 from voiceapp.auth.models import Role
-from voiceapp.reports.api import blp
+from voiceapp.reports.api.blueprint import blp
 from voiceapp.reports.schemas import ActionChangeSchema, ActionFilterSchema, ActionInSchema, ActionSchema
 from voiceapp.reports.services import actions
 

@@ -1,7 +1,7 @@
 """The youth councils mark themes as their priorities and comment on a period's report."""
 from voiceapp.auth.guards import current_actor, require_role
 from voiceapp.auth.models import Role
-from voiceapp.reports.api import blp
+from voiceapp.reports.api.blueprint import blp
 from voiceapp.reports.schemas import (CouncilCommentInSchema, CouncilCommentSchema, CouncilPriorityInSchema,
                                       CouncilPrioritySchema)
 from voiceapp.reports.services import councils

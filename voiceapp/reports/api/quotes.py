@@ -1,7 +1,7 @@
 """Quotes: staff propose young people's words (consent checked, redacted) and approve them for the report."""
 from voiceapp.auth.guards import current_actor, require_role
 from voiceapp.auth.models import Role
-from voiceapp.reports.api import blp
+from voiceapp.reports.api.blueprint import blp
 from voiceapp.reports.schemas import QuoteEditSchema, QuoteFilterSchema, QuoteInSchema, QuoteSchema
 from voiceapp.reports.services import quotes
 

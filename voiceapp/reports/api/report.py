@@ -3,7 +3,7 @@ from flask import Response
 
 from voiceapp.auth.guards import current_actor, require_role
 from voiceapp.auth.models import Role
-from voiceapp.reports.api import blp
+from voiceapp.reports.api.blueprint import blp
 from voiceapp.reports.schemas import ReportArgs
 from voiceapp.reports.services import reports
 

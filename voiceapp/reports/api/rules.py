@@ -1,7 +1,7 @@
 """Keyword rules for themes: the voice and influence team keeps them; staff who read the report can see them."""
 from voiceapp.auth.guards import current_actor, require_role
 from voiceapp.auth.models import Role
-from voiceapp.reports.api import blp
+from voiceapp.reports.api.blueprint import blp
 from voiceapp.reports.schemas import RuleChangeSchema, RuleInSchema, RuleSchema
 from voiceapp.reports.services import keywords
 

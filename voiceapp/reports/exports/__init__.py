@@ -1,5 +1,5 @@
 """Renders a built (already suppressed) report as JSON, CSV, HTML or PDF."""
-from voiceapp.reports.exports import tabular
+from voiceapp.reports.exports import document, tabular
 
 FORMATS = ("html", "pdf", "csv", "json")
 MIMETYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf", "csv": "text/csv; charset=utf-8",
@@ -12,7 +12,6 @@ def render(report, fmt):
         return tabular.to_json(report).encode("utf-8")
     if fmt == "csv":
         return tabular.to_csv(report).encode("utf-8")
-    from voiceapp.reports.exports import document
     if fmt == "html":
         return document.to_html(report).encode("utf-8")
     if fmt == "pdf":

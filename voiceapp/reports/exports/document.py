@@ -15,6 +15,7 @@ def to_html(report) -> str:
     audience = report["meta"].get("audience", "board")
     charts = {}
     if audience == "board":
+        # matplotlib takes seconds to import; only the board's report draws charts.
         from voiceapp.reports.exports.charts import all_charts
         charts = all_charts(report)
     theme_names = {str(t["number"]): t["short_title"] for t in report.get("themes", [])}
@@ -29,5 +30,6 @@ def _no_fetching(url, *args, **kwargs):
 
 
 def to_pdf(report) -> bytes:
+    # WeasyPrint takes seconds to import (Pango and fonts); only a PDF needs it.
     import weasyprint
     return weasyprint.HTML(string=to_html(report), url_fetcher=_no_fetching).write_pdf()

@@ -1,10 +1,14 @@
 """Joining from an unknown number: a short flow (cohort, age band, language) or a worker's invitation code."""
 from flask import current_app
+from flask_babel import force_locale
 
+from voiceapp.auth import codes
 from voiceapp.auth.actors import SYSTEM
 from voiceapp.channels.sms import prompts
 from voiceapp.channels.sms.answers import parse_choice
+from voiceapp.channels.sms.flows.home import back_to_menu
 from voiceapp.people.models import AgeBand, Cohort
+from voiceapp.people import services as people
 
 COHORTS = [Cohort.CHILD_IN_CARE, Cohort.CARE_LEAVER]
 AGE_BANDS = list(AgeBand)
@@ -32,7 +36,6 @@ def step(turn):
 
 
 def _code(turn, state):
-    from voiceapp.auth import codes
     person = codes.claim_invitation_by_phone(code=turn.text, phone=turn.phone)
     if person is None:
         return turn.say(prompts.JOIN_BAD_CODE)
@@ -59,7 +62,6 @@ def _language(turn, state):
     choice = parse_choice(turn.text, len(LANGUAGES))
     if choice is None:
         return turn.say(prompts.NOT_UNDERSTOOD, prompts.JOIN_LANGUAGE)
-    from voiceapp.people import services as people
     person = people.create_young_person(actor=SYSTEM, cohort=Cohort(state["cohort"]),
                                         age_band=AgeBand(state["age_band"]), language=LANGUAGES[choice - 1],
                                         phone=turn.phone)
@@ -67,11 +69,9 @@ def _language(turn, state):
 
 
 def _welcome(turn, person):
-    from flask_babel import force_locale
-    from voiceapp.channels.sms.flows import menu
     turn.person = person
     turn.conversation.language = person.language
     with force_locale(person.language):
         turn.conversation.privacy_notice_sent = True
         turn.say(prompts.JOIN_DONE, prompts.privacy_text())
-        menu.start(turn)
+        back_to_menu(turn)

@@ -1,15 +1,15 @@
 """The main menu: check the promise, Tell Us We Care, surveys, help, I don't feel safe."""
 from voiceapp.channels.sms import prompts
 from voiceapp.channels.sms.answers import parse_menu_choice
+from voiceapp.channels.sms.flows import promise_check, survey, tellus, unsafe
+from voiceapp.channels.sms.flows.home import back_to_menu
 
 
 def start(turn):
-    turn.goto("menu")
-    turn.say(prompts.MENU)
+    back_to_menu(turn)
 
 
 def step(turn):
-    from voiceapp.channels.sms.flows import promise_check, survey, tellus, unsafe
     choice = parse_menu_choice(turn.text)
     if choice == 1:
         return promise_check.start(turn)

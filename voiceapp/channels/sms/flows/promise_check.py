@@ -1,8 +1,11 @@
 """Checking the promise by text: one promise per message, forgiving answers, a comment at the end."""
+from uuid import UUID
+
 from flask_babel import get_locale
 
 from voiceapp.channels.sms import prompts
 from voiceapp.channels.sms.answers import parse_rating
+from voiceapp.channels.sms.flows.home import back_to_menu
 from voiceapp.i18n import localised
 from voiceapp.promises import services as promises
 from voiceapp.promises.models import Channel
@@ -45,8 +48,6 @@ def step(turn):
 
 
 def _finish(turn, state):
-    from uuid import UUID
-    from voiceapp.channels.sms.flows import menu
     comment = None if turn.text.strip() in ("0", "٠") else turn.text.strip()
     answers = [{"promise_id": UUID(r["promise_id"]), "rating": r["rating"]} for r in state["ratings"]]
     if answers:
@@ -55,4 +56,4 @@ def _finish(turn, state):
     turn.goto("menu")
     turn.say(prompts.PROMISE_DONE)
     if not answers:
-        menu.start(turn)
+        back_to_menu(turn)

@@ -3,6 +3,7 @@ from flask_babel import lazy_gettext as _l
 
 from voiceapp.channels.sms.answers import parse_menu_choice, parse_rating
 from voiceapp.promises.models import Channel
+from voiceapp.tellus import satisfaction
 
 THANKS = _l("Thank you for telling us.")
 # The forgiving rating words serve here too: yes/yeah/👍 is yes, kinda is partly, nah/👎 is no.
@@ -11,7 +12,6 @@ ANSWERS = {"kept": "yes", "partly": "partly", "not_kept": "no"}
 
 def waiting(turn):
     """The closed message whose question is waiting, when this text is in the menu and answers it."""
-    from voiceapp.tellus import satisfaction
     if turn.person is None or turn.conversation.flow != "menu":
         return None
     if parse_menu_choice(turn.text) is not None:
@@ -25,7 +25,6 @@ def waiting(turn):
 
 
 def answer(turn, message):
-    from voiceapp.tellus import satisfaction
     satisfaction.record_answer(actor=turn.actor, message_id=message.id, channel=Channel.SMS,
                                answer=ANSWERS[parse_rating(turn.text, turn.person.language)])
     turn.say(THANKS)

@@ -1,14 +1,15 @@
 """Tell Us, We Care by text: the kind, which promise or who to praise, the message, whether to reply."""
-from datetime import timedelta
+from datetime import datetime, timedelta
+from uuid import UUID
 
 from flask import current_app
 from flask_babel import format_date, get_locale
 
 from voiceapp.channels.sms import prompts
-from voiceapp.messaging import segments
 from voiceapp.channels.sms.answers import parse_choice
 from voiceapp.database import utcnow
 from voiceapp.i18n import localised
+from voiceapp.messaging import segments
 from voiceapp.promises import services as promises
 from voiceapp.promises.models import Channel
 from voiceapp.tellus import deadlines
@@ -73,7 +74,6 @@ def _body(turn, state):
 def _continues(state):
     """A long text the network split arrives as several full-length texts seconds apart: they are one message.
     A short text, even a quick one, is an answer to our question."""
-    from datetime import datetime
     window = timedelta(seconds=current_app.config["SMS_JOIN_WINDOW_SECONDS"])
     recent = utcnow() - datetime.fromisoformat(state["last_part_at"]) < window
     return recent and segments.filled_a_part(state.get("last_part", ""))
@@ -91,7 +91,6 @@ def _reply(turn, state):
 
 
 def _send(turn, state, wants_reply, reply_channel):
-    from uuid import UUID
     message = tellus.send_message(
         actor=turn.actor, young_person_id=turn.person.id, kind=Kind(state["kind"]), body=state["body"],
         channel=Channel.SMS, promise_id=UUID(state["promise_id"]) if state.get("promise_id") else None,

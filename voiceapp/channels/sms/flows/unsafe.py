@@ -1,9 +1,9 @@
 """'I don't feel safe': one step, no words needed, the same alert as a disclosure (SAFE-04)."""
 from voiceapp.promises.models import Channel
+from voiceapp.safeguarding import alerts, replies
 
 
 def start(turn):
-    from voiceapp.safeguarding import alerts, replies
     # Inside the transaction that handles the text: the alert commits with everything else or not at all.
     alerts.raise_unsafe(young_person_id=turn.person.id if turn.person else None, channel=Channel.SMS)
     language = turn.person.language if turn.person else turn.conversation.language

@@ -1,4 +1,5 @@
-"""The audit trail for the voice and influence team: list and CSV export."""
+"""The audit trail over the API for the voice and influence team: list and CSV export (audit sits below auth,
+so the roles that may read it are checked here)."""
 from flask import Response
 from flask_smorest import Blueprint
 
