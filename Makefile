@@ -35,13 +35,14 @@ sms-sim: install
 	VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} $(BIN)/flask sms-sim
 
 test: translations
-	$(BIN)/python -m pytest --cov=voiceapp --cov-report=term:skip-covered $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --cov=voiceapp --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python benchmarks/safeguarding.py
 	$(BIN)/python benchmarks/outbound.py
 	$(BIN)/python benchmarks/sms_webhook.py
 	$(BIN)/python benchmarks/report.py
+	$(BIN)/python benchmarks/sqlite_writers.py
 
 clean:
 	rm -rf $(VENV) instance *.egg-info .coverage
