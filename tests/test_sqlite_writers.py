@@ -68,3 +68,15 @@ def test_reading_outside_a_transaction_leaves_writers_free(file_app):
 def test_only_a_redoable_transaction_commits_without_waiting_for_the_disk(file_app, redoable, level):
     with transaction(redoable=redoable):
         assert db.session.execute(sa.text("PRAGMA synchronous")).scalar() == level   # 2 FULL, 1 NORMAL
+
+
+def test_a_use_case_after_reads_writes_even_when_another_writer_committed_in_between(file_app):
+    db.session.execute(sa.text("CREATE TABLE IF NOT EXISTS counter (n INTEGER)"))
+    db.session.commit()
+    db.session.execute(sa.text("SELECT count(*) FROM counter")).scalar()     # the request reads first (deferred)
+    other = sqlite3.connect(db.engine.url.database, timeout=5, isolation_level=None)
+    other.execute("INSERT INTO counter VALUES (1)")                           # another worker writes meanwhile
+    with transaction():
+        db.session.execute(sa.text("INSERT INTO counter VALUES (2)"))
+        seen = db.session.execute(sa.text("SELECT count(*) FROM counter")).scalar()
+    assert seen == 2

@@ -63,6 +63,13 @@ class Promise(db.Model):
     __table_args__ = (sa.UniqueConstraint("promise_set_id", "position"),)
 
 
+class PromiseInformation(str, enum.Enum):
+    """The strategy's outcome measure: has your current social worker given you the promise and explained it?"""
+    YES = "yes"
+    NO = "no"
+    NOT_SURE = "not_sure"
+
+
 class PromiseCheck(db.Model):
     """One sitting in which a young person said which promises are being kept."""
     __tablename__ = "promise_checks"
@@ -73,6 +80,8 @@ class PromiseCheck(db.Model):
     channel = sa.Column(enum_type(Channel), nullable=False)
     submitted_at = sa.Column(UTCDateTime, nullable=False, default=utcnow, index=True)
     comment = sa.Column(sa.Text)     # anything added at the end, about the promise as a whole
+    # Asked once a half-year, with the first promise check of the half (empty when not asked or skipped).
+    promise_information = sa.Column(enum_type(PromiseInformation))
     ratings = relationship("PromiseRating", cascade="all, delete-orphan", lazy="selectin",
                            order_by="PromiseRating.position")
 

@@ -2,7 +2,8 @@
 import sqlalchemy as sa
 
 from voiceapp.extensions import db
-from voiceapp.promises.models import Promise, PromiseCheck, PromiseRating, PromiseSet, StrategicPriority
+from voiceapp.promises.models import (Promise, PromiseCheck, PromiseInformation, PromiseRating, PromiseSet,
+                                      StrategicPriority)
 from voiceapp.reports.queries.sqltime import within
 
 RATINGS = ("kept", "partly", "not_kept", "dont_know")
@@ -40,3 +41,20 @@ def promises_to_show(rated_ids):
              .order_by(PromiseSet.cohort, PromiseSet.version.desc(), Promise.position))
     return [dict(id=row.id, text=row.text, position=row.position, cohort=row.cohort.value, set=row.slug,
                  theme=row.number, theme_title=row.short_title) for row in db.session.execute(query)]
+
+
+INFORMATION = tuple(i.value for i in PromiseInformation)
+
+
+def promise_information(period):
+    """{yes/no/not_sure: young people}: each young person's latest answer in the period to "has your social
+    worker given you the promise and explained it?" (one voice per person)."""
+    latest = (sa.select(PromiseCheck.young_person_id.label("yp"), sa.func.max(PromiseCheck.submitted_at).label("at"))
+              .where(within(PromiseCheck.submitted_at, period), PromiseCheck.promise_information.is_not(None))
+              .group_by(PromiseCheck.young_person_id).subquery("latest_information"))
+    query = (sa.select(PromiseCheck.promise_information, sa.func.count(sa.distinct(PromiseCheck.young_person_id)))
+             .join(latest, sa.and_(PromiseCheck.young_person_id == latest.c.yp, PromiseCheck.submitted_at == latest.c.at))
+             .where(PromiseCheck.promise_information.is_not(None)).group_by(PromiseCheck.promise_information))
+    counts = dict.fromkeys(INFORMATION, 0)
+    counts.update({answer.value: n for answer, n in db.session.execute(query)})
+    return counts
