@@ -91,5 +91,6 @@ def _assembled(raw, period):
     tellus_raw.update(acknowledged=raw.pop("acknowledged"), answered=raw.pop("answered"), limits=raw.pop("limits"))
     raw["promise_not_kept"] = tellus_raw.pop("promise_not_kept")
     raw["tellus"] = tellus_raw
-    raw["promises"] = promises.promises_to_show(set(raw["ratings"]) | set(raw["previous_ratings"]))
+    every = promises.promises_to_show(set(raw["ratings"]) | set(raw["previous_ratings"]))
+    raw["promises"], raw["previous_ratings"] = promises.linked(every, raw["ratings"], raw["previous_ratings"])
     return raw
