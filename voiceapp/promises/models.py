@@ -73,6 +73,9 @@ class PromiseCheck(db.Model):
     channel = sa.Column(enum_type(Channel), nullable=False)
     submitted_at = sa.Column(UTCDateTime, nullable=False, default=utcnow, index=True)
     comment = sa.Column(sa.Text)     # anything added at the end, about the promise as a whole
+    # Sent whole (API, SMS, voice), a check is finished when it is sent; on the website it stays open while
+    # the young person answers one promise at a time, each answer saved at once.
+    finished_at = sa.Column(UTCDateTime)
     ratings = relationship("PromiseRating", cascade="all, delete-orphan", lazy="selectin",
                            order_by="PromiseRating.position")
 

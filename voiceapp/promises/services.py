@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from voiceapp import signals
 from voiceapp.audit import services as audit
-from voiceapp.database import transaction
+from voiceapp.database import transaction, utcnow
 from voiceapp.errors import Conflict, Invalid, NotFound
 from voiceapp.extensions import db
 from voiceapp.people import services as people
@@ -87,7 +87,7 @@ def record_promise_check(*, actor, young_person_id, answers, channel, comment=No
     _check_answers(promise_set, answers)
     with transaction():
         check = PromiseCheck(young_person_id=person.id, promise_set_id=promise_set.id, channel=channel,
-                             comment=(comment or "").strip() or None)
+                             comment=(comment or "").strip() or None, finished_at=utcnow())
         check.ratings = [PromiseRating(promise_id=a["promise_id"], rating=a["rating"], position=i,
                                        comment=(a.get("comment") or "").strip() or None)
                          for i, a in enumerate(answers)]
