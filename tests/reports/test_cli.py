@@ -40,5 +40,14 @@ def test_a_missing_or_wrong_period_is_explained(run):
 
 
 def test_seeding_keyword_rules_loads_them_once(run):
-    assert "Keyword rules added: 64" in run("seed-keywords").output
+    assert "Keyword rules added: 279" in run("seed-keywords").output
     assert "Keyword rules added: 0" in run("seed-keywords").output
+
+
+def test_seeding_with_missing_adds_only_the_starting_rules_a_language_lacks(run, api_as):
+    run("seed-keywords")
+    officer = api_as("voice_officer")
+    rule = next(r for r in officer.get("/api/v1/reports/theme-rules").json if r["keyword"] == "bin bag")
+    officer.delete(f"/api/v1/reports/theme-rules/{rule['id']}")
+    assert "Keyword rules added: 0" in run("seed-keywords").output
+    assert "Keyword rules added: 1" in run("seed-keywords", "--missing").output

@@ -39,10 +39,11 @@ def report_group(ctx, period, fmt, audience, out):
 
 
 @report_group.command("seed-keywords")
+@click.option("--missing", is_flag=True, help="Also add starting rules a language lacks (after an upgrade).")
 @with_appcontext
-def seed_keywords():
-    """Load the starting keyword rules for themes (only when there are none yet)."""
-    added = keywords.seed_rules(actor=SYSTEM)
+def seed_keywords(missing):
+    """Load the starting keyword rules of each language that has none yet."""
+    added = keywords.seed_rules(actor=SYSTEM, missing=missing)
     click.echo(f"Keyword rules added: {added}")
 
 

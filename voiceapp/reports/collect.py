@@ -21,10 +21,10 @@ def _timeliness(period, stamp, due_name, limit, now):
 
 
 def _tellus_counts(period, previous):
-    return {"by_kind": tellus.by_kind(period), "by_theme": tellus.by_theme(period),
+    return {"by_kind": tellus.by_kind(period),
             "outcomes": tellus.grouped_optional(period, "outcome"),
             "complaint_stages": tellus.complaints_by_stage(period), "satisfaction": tellus.satisfaction(period),
-            "praise_passed_on": tellus.praise_passed_on(period), "praise_teams": tellus.praise_by_team(period),
+            "praise_passed_on": tellus.praise_passed_on(period),
             "previous_total": tellus.total(previous), "promise_not_kept": tellus.promise_not_kept_by_promise(period)}
 
 

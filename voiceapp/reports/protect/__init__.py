@@ -33,13 +33,14 @@ def _actions(actions, rules):
 
 def protect_report(raw, rules, cohort_sizes):
     """Every figure of the report, suppressed: the only form in which the report leaves this package."""
+    themes = protect_themes(raw["themes"], raw["mentions"], raw["previous_mentions"], rules)
     return {
         "participation": protect_participation(raw["participation"], rules, cohort_sizes),
         **protect_promises(raw["promises"], raw["ratings"], raw["previous_ratings"], rules),
         "promise_issues": _promise_issues(raw["promises"], raw["promise_not_kept"], rules),
-        "tellus": protect_tellus(raw["tellus"], rules, raw["themes"]),
+        "tellus": protect_tellus(raw["tellus"], rules, themes),
         "surveys": protect_surveys(raw["questions"], raw["survey_values"], raw["survey_choices"],
                                    raw["survey_answered"], rules),
-        "themes": protect_themes(raw["themes"], raw["mentions"], raw["previous_mentions"], rules),
+        "themes": themes,
         "actions": _actions(raw["actions"], rules),
     }
