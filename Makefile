@@ -40,7 +40,7 @@ db: install
 	$(BIN)/flask db upgrade
 
 seed: db
-	$(BIN)/flask seed
+	$(BIN)/flask seed --demo
 
 # Locally the Twilio webhooks are signed with this token by `make sms-sim`; a real deployment sets its own.
 LOCAL_TWILIO_TOKEN ?= local-simulator-token
@@ -53,13 +53,14 @@ sms-sim: install
 	VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} $(BIN)/flask sms-sim
 
 test: translations
-	$(BIN)/python -m pytest --cov=voiceapp --cov-report=term:skip-covered $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --cov=voiceapp --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python benchmarks/safeguarding.py
 	$(BIN)/python benchmarks/outbound.py
 	$(BIN)/python benchmarks/sms_webhook.py
 	$(BIN)/python benchmarks/report.py
+	$(BIN)/python benchmarks/sqlite_writers.py
 
 clean:
 	rm -rf $(VENV) instance *.egg-info .coverage

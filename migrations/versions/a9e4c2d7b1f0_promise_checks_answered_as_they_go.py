@@ -1,7 +1,7 @@
 """A promise check can be answered one promise at a time on the website: finished_at marks a finished one
 
 Revision ID: a9e4c2d7b1f0
-Revises: a14c0ffee001
+Revises: a14c0ffee003
 Create Date: 2026-12-02 18:50:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'a9e4c2d7b1f0'
-down_revision = 'a14c0ffee001'
+down_revision = 'a14c0ffee003'
 branch_labels = None
 depends_on = None
 

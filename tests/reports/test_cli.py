@@ -33,6 +33,12 @@ def test_the_young_people_s_version_from_the_command_line(run, tmp_path):
     assert "What you told us" in out.read_text()
 
 
+def test_current_means_the_half_year_today_is_in(run, tmp_path, clock):
+    out = tmp_path / "now.json"
+    assert run("--period", "current", "--format", "json", "--out", str(out)).exit_code == 0
+    assert json.loads(out.read_text())["meta"]["period"] == "2026-H2"
+
+
 def test_a_missing_or_wrong_period_is_explained(run):
     assert "--period is required" in run().output
     result = run("--period", "2026-H7")

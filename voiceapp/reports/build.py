@@ -35,5 +35,6 @@ def build_report(period, *, now=None, progress=None):
               **protect_report(raw, rules, config["REPORT_COHORT_SIZES"]),
               "quotes": quotes.published_quotes(period),
               "councils": councils.councils_view(period.label)}
+    report["lead_plans"] = councils.priorities_in_plans(report["councils"], report["actions"], report["themes"])
     report["summary"] = summary.summarise(report)
     return report

@@ -61,3 +61,24 @@ def protect_promises(promises, counts, previous_counts, rules):
     rows = [_row(p, i, table, previous, rules) for i, p in enumerate(promises)]
     totals = {"counts": {r: cell(c) for r, c in zip(RATINGS, table.col_totals)}, "n": cell(table.grand_total)}
     return {"promises": rows, "totals": totals}
+
+
+def protect_promise_information(counts, previous_counts, rules):
+    """The strategy's measure: the share of young people who say their current social worker has given them
+    the promise and explained it, with its 95% interval and change on last period, through the same
+    suppression as every figure."""
+    now, before = (_information(c, rules) for c in (counts, previous_counts))
+    interval = wilson_interval(now["kept"][0], now["kept"][1]) if now["kept"] else None
+    return {"question": "Has your social worker given you the promise and explained what it means?",
+            "answers": now["published"], "yes_share": now["published"]["shares"]["yes"],
+            "yes_interval": {"low": rounded(100 * interval[0]), "high": rounded(100 * interval[1])} if interval
+            else None,
+            "previous_yes_share": before["published"]["shares"]["yes"], "change": _change(now["kept"], before["kept"])}
+
+
+def _information(counts, rules):
+    table = disclosure.suppress_table(disclosure.Table((tuple(counts.values()),), col_labels=tuple(counts)), rules)
+    cells, n = table.cells[0], table.row_totals[0]
+    published = {"cells": {k: cell(c) for k, c in zip(counts, cells)}, "total": cell(n),
+                 "shares": {k: pct(disclosure.share(c, n, rules)) for k, c in zip(counts, cells)}}
+    return {"published": published, "kept": _kept(table, 0, rules)}
