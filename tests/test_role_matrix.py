@@ -47,6 +47,7 @@ AUDIENCE = {
     "people.issue_invitation": {VIO},
     "promises.list_priorities": SIGNED_IN,
     "promises.my_promises": YOUNG_PERSON,
+    "promises.promise_information_question": YOUNG_PERSON,
     "promises.submit_promise_check": YOUNG_PERSON,
     "promises.my_promise_checks": YOUNG_PERSON,
     "promises.my_promise_check": YOUNG_PERSON,
@@ -174,6 +175,7 @@ AUDIENCE = {
     "twilio_voice.incoming_call": TWILIO,
     "twilio_voice.menu_choice": TWILIO,
     "twilio_voice.promise_rating": TWILIO,
+    "twilio_voice.promise_information": TWILIO,
     "twilio_voice.recorded": TWILIO,
     "twilio_voice.transcribed": TWILIO,
 }
