@@ -33,3 +33,19 @@ def test_the_care_leavers_draft_promise_carries_the_fun_new_experiences_and_inte
     current = b.current_promises(Cohort.CARE_LEAVER)
     assert any("fun and new experiences and develop your own interests" in p.text for p in current)
     assert current[0].promise_set.is_draft and "draft" in current[0].promise_set.title
+
+
+def test_the_promise_is_broken_down_by_cohort_age_band_and_voice_group_through_suppression(app):
+    promise = b.current_promises()[0]
+    for i in range(12):
+        young = b.person(groups=["unaccompanied_asylum_seeking"] if i < 10 else ["send"])
+        b.check(young, "2026-05-01 10:00", [(promise, "not_kept" if i < 6 else "kept", None)])
+    groups = build_report(H1)["promise_by_group"]
+    uasc = groups["voice_group"]["unaccompanied_asylum_seeking"]
+    assert (uasc["people"]["display"], uasc["kept_share"]["display"], uasc["not_kept_share"]["display"]) == (
+        "10", "40%", "60%")
+    assert groups["voice_group"]["send"]["people"]["display"] == "c"
+    assert groups["voice_group"]["send"]["kept_share"]["display"] == "c"
+    assert groups["voice_group"]["residential_home"]["kept_share"]["display"] == "z"
+    assert groups["cohort"]["child_in_care"]["people"]["display"] == "12"
+    assert groups["age_band"]["13-15"]["kept_share"]["display"] == "50%"

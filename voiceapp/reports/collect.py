@@ -42,7 +42,7 @@ def steps(period, config, now):
         ("themes", lambda: {"mentions": themes.mentions(period)}),
         ("themes before", lambda: {"previous_mentions": themes.mentions(previous), "themes": themes.themes()}),
         ("participation", lambda: {"participation": participation.participation(period)}),
-        ("promises", lambda: {"ratings": promises.rating_counts(period)}),
+        ("promises", lambda: {"ratings": promises.rating_counts(period), "promise_groups": promises.by_group(period)}),
         ("promises before", lambda: {"previous_ratings": promises.rating_counts(previous),
                                      "promise_information": promises.promise_information(period),
                                      "previous_promise_information": promises.promise_information(previous)}),

@@ -2,6 +2,7 @@
 import sqlalchemy as sa
 
 from voiceapp.extensions import db
+from voiceapp.people.models import YoungPerson, YoungPersonVoiceGroup
 from voiceapp.promises.models import (Promise, PromiseCheck, PromiseInformation, PromiseRating, PromiseSet,
                                       StrategicPriority)
 from voiceapp.reports.queries.sqltime import within
@@ -75,4 +76,41 @@ def promise_information(period):
              .where(PromiseCheck.promise_information.is_not(None)).group_by(PromiseCheck.promise_information))
     counts = dict.fromkeys(INFORMATION, 0)
     counts.update({answer.value: n for answer, n in db.session.execute(query)})
+    return counts
+
+
+def _latest_ratings(period):
+    latest = _latest_checks(period)
+    return (sa.select(PromiseCheck.young_person_id.label("yp"), PromiseRating.rating.label("rating"))
+            .select_from(latest)
+            .join(PromiseCheck, sa.and_(PromiseCheck.young_person_id == latest.c.yp,
+                                        PromiseCheck.submitted_at == latest.c.at))
+            .join(PromiseRating, PromiseRating.check_id == PromiseCheck.id).subquery("rated"))
+
+
+def _dimensions(rated):
+    """(breakdown, group column, join) for cohort, age band and voice group (a person can be in several)."""
+    by_person = (YoungPerson, YoungPerson.id == rated.c.yp)
+    return [("cohort", sa.cast(YoungPerson.cohort, sa.String), by_person),
+            ("age_band", sa.cast(YoungPerson.age_band, sa.String), by_person),
+            ("voice_group", sa.cast(YoungPersonVoiceGroup.group, sa.String),
+             (YoungPersonVoiceGroup, YoungPersonVoiceGroup.young_person_id == rated.c.yp))]
+
+
+def by_group(period):
+    """{(breakdown, group): {"people": n, "answers": n, kept/partly/not_kept/dont_know: answers}} by cohort,
+    age band and voice group, from each young person's latest check in the period."""
+    rated = _latest_ratings(period)
+    dimensions = _dimensions(rated)
+    answers = sa.union_all(*[sa.select(sa.literal(name), column, sa.cast(rated.c.rating, sa.String), sa.func.count())
+                             .select_from(rated).join(*join).group_by(column, rated.c.rating)
+                             for name, column, join in dimensions])
+    people = sa.union_all(*[sa.select(sa.literal(name), column, sa.func.count(sa.distinct(rated.c.yp)))
+                            .select_from(rated).join(*join).group_by(column) for name, column, join in dimensions])
+    counts = {}
+    for name, key, n in db.session.execute(people):
+        counts[(name, key)] = {"people": n, "answers": 0, **dict.fromkeys(RATINGS, 0)}
+    for name, key, rating, n in db.session.execute(answers):
+        counts[(name, key)][rating] += n
+        counts[(name, key)]["answers"] += n
     return counts
