@@ -2,7 +2,7 @@
 surveys carry a key
 
 Revision ID: a14c0ffee004
-Revises: a14c0ffee003
+Revises: a9e4c2d7b1f0
 Create Date: 2026-12-02 19:45:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = 'a14c0ffee004'
-down_revision = 'a14c0ffee003'
+down_revision = 'a9e4c2d7b1f0'
 branch_labels = None
 depends_on = None
 
