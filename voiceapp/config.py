@@ -33,6 +33,9 @@ class Defaults:
     SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
     YOUNG_PERSON_SESSION_IDLE_TIMEOUT = timedelta(days=7)
     YOUNG_PERSON_SESSION_ABSOLUTE_TIMEOUT = timedelta(days=30)
+    YOUNG_PERSON_SHARED_DEVICE_TIMEOUT = timedelta(hours=1)   # "this is a shared phone"
+    # Where "Exit this page" goes: a neutral site that gives nothing away on a watched phone.
+    EXIT_PAGE_URL = "https://www.bbc.co.uk/weather"
     STAFF_LOCKOUT_ATTEMPTS = 5
     STAFF_LOCKOUT_PERIOD = timedelta(minutes=15)
     OTP_TTL = timedelta(minutes=10)

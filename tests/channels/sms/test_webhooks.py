@@ -184,3 +184,10 @@ def test_an_unreadable_segment_count_still_stores_and_answers_the_text(twilio, p
     response = twilio.post("/twilio/sms", {"MessageSid": "SM" + "7" * 32, "From": "+447911123456", "Body": "hi",
                                           "NumSegments": "two"})
     assert response.status_code == 200 and stored() == 1
+
+
+@pytest.mark.parametrize("count", [str(2 ** 63), str(2 ** 31), "-" + "9" * 30, "9" * 5000])
+def test_a_huge_segment_count_still_stores_and_answers_the_text(twilio, person, count):
+    response = twilio.sms("hi", NumSegments=count)
+    assert response.status_code == 200 and stored() == 1
+    assert db.session.scalar(sa.select(InboundSms)).num_segments <= 100

@@ -42,10 +42,15 @@ def _phone_hash(number):
         return phones.lookup_hash(number)     # short codes and odd senders are still recorded
 
 
+# Twilio takes at most 1,600 characters: 25 segments at 67 characters. A larger claim is noise, kept in range
+# so that no number Twilio sends can stop the text being stored (the column is a 32-bit integer).
+MOST_SEGMENTS = 100
+
+
 def segment_count(value):
     """Twilio's NumSegments; anything unreadable counts as one, so the text is still stored."""
     try:
-        return max(int(value or 1), 1)
+        return min(max(int(value or 1), 1), MOST_SEGMENTS)
     except ValueError:
         return 1
 
