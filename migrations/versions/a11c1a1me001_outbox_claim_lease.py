@@ -1,7 +1,7 @@
 """Give a claimed text a lease (claimed_at) so only a dead worker's claim is recovered; index sent_at for pacing
 
 Revision ID: a11c1a1me001
-Revises: 8c1d2e3f4a5b
+Revises: a14c0ffee004
 Create Date: 2026-12-02 18:50:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'a11c1a1me001'
-down_revision = '8c1d2e3f4a5b'
+down_revision = 'a14c0ffee004'
 branch_labels = None
 depends_on = None
 
