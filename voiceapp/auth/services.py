@@ -74,6 +74,11 @@ def authenticate(token):
     return actor
 
 
+def young_person_for_token_hash(token_hash):
+    """Whose session this was (for a request kept while the database was down), or None."""
+    return db.session.scalar(sa.select(AuthSession.young_person_id).where(AuthSession.token_hash == token_hash))
+
+
 def _actor_for(row):
     if row.staff_user_id:
         user = db.session.get(StaffUser, row.staff_user_id)
