@@ -58,6 +58,8 @@ class Promise(db.Model):
     text = sa.Column(sa.String(300), nullable=False)
     translations = sa.Column(sa.JSON, nullable=False, default=dict)
     priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"), nullable=False, index=True)
+    # The same promise across versions ("child_in_care:listen"): its trend carries on in a new version.
+    lineage = sa.Column(sa.String(80), index=True)
     promise_set = relationship("PromiseSet", back_populates="promises")
     priority = relationship("StrategicPriority", lazy="joined")
     __table_args__ = (sa.UniqueConstraint("promise_set_id", "position"),)

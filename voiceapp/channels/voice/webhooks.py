@@ -109,7 +109,8 @@ def menu_choice():
     if call is None or call.young_person_id is None:
         return _answer(call, lambda response, language: _say(response, prompts.UNKNOWN, language))
     if digits == "1":
-        return _answer(call, lambda response, language: _ask_promise(response, language, call, 0))
+        return _answer(call, lambda response, language: _ask_promise(response, language, call, 0,
+                                                                     draft=services.is_draft(call)))
     if digits == "2":
         return _answer(call, _record)
 
@@ -126,9 +127,11 @@ def _unsafe(call):
         response, replies.crisis_reply(language, unsafe=True), language))
 
 
-def _ask_promise(response, language, call, index):
+def _ask_promise(response, language, call, index, draft=False):
     promise = services.promises_for(call)[index]
     gather = response.gather(num_digits=1, action=url_for(".promise_rating", i=index), timeout=10)
+    if draft:
+        _say(gather, prompts.PROMISE_DRAFT, language)
     _say(gather, prompts.PROMISE % {"n": index + 1,
                                     "text": localised(promise.text, promise.translations, language)}, language)
 
@@ -139,11 +142,26 @@ def _ask_promise(response, language, call, index):
 def promise_rating():
     call = services.get_call(request.form.get("CallSid", ""))
     index = request.args.get("i", default=0, type=int)
-    more = services.rate_promise(call=call, index=index, digits=request.form.get("Digits", ""))
+    following = services.rate_promise(call=call, index=index, digits=request.form.get("Digits", ""))
 
     def build(response, language):
-        if more:
+        if following == "promise":
             return _ask_promise(response, language, call, index + 1)
+        if following == "information":
+            gather = response.gather(num_digits=1, action=url_for(".promise_information"), timeout=10)
+            return _say(gather, prompts.PROMISE_INFORMATION, language)
+        _say(response, prompts.PROMISE_DONE, language)
+        response.hangup()
+    return _answer(call, build)
+
+
+@bp.route("/promise-information", methods=["POST"])
+@twilio_signed
+def promise_information():
+    call = services.get_call(request.form.get("CallSid", ""))
+    services.answer_promise_information(call=call, digits=request.form.get("Digits", ""))
+
+    def build(response, language):
         _say(response, prompts.PROMISE_DONE, language)
         response.hangup()
     return _answer(call, build)
