@@ -27,10 +27,13 @@ def _timeouts(is_staff):
     return cfg["YOUNG_PERSON_SESSION_IDLE_TIMEOUT"], cfg["YOUNG_PERSON_SESSION_ABSOLUTE_TIMEOUT"]
 
 
-def open_session(*, staff_user_id=None, young_person_id=None):
-    """Start a new session (a fresh token at every sign-in) and return the token, shown once."""
+def open_session(*, staff_user_id=None, young_person_id=None, shared_device=False):
+    """Start a new session (a fresh token at every sign-in) and return the token, shown once. On a shared
+    phone a young person's session ends soon, whatever they do."""
     token = crypto.new_token()
     _, absolute = _timeouts(staff_user_id is not None)
+    if shared_device:
+        absolute = min(absolute, current_app.config["YOUNG_PERSON_SHARED_DEVICE_TIMEOUT"])
     db.session.add(AuthSession(token_hash=crypto.token_hash(token), staff_user_id=staff_user_id,
                                young_person_id=young_person_id, expires_at=utcnow() + absolute))
     return token
@@ -98,6 +101,15 @@ def sign_out(*, actor):
         row = db.session.get(AuthSession, actor.session_id)
         if row and not row.revoked_at:
             row.revoked_at = utcnow()
+
+
+def sign_out_everywhere(*, actor):
+    """End every session of this person or staff user, on every phone and browser, at once."""
+    with transaction():
+        if actor.is_young_person:
+            end_all_sessions(young_person_id=actor.id)
+        else:
+            end_all_sessions(staff_user_id=actor.id)
 
 
 def end_all_sessions(*, staff_user_id=None, young_person_id=None):

@@ -82,6 +82,9 @@ class PromiseCheck(db.Model):
     channel = sa.Column(enum_type(Channel), nullable=False)
     submitted_at = sa.Column(UTCDateTime, nullable=False, default=utcnow, index=True)
     comment = sa.Column(sa.Text)     # anything added at the end, about the promise as a whole
+    # Sent whole (API, SMS, voice), a check is finished when it is sent; on the website it stays open while
+    # the young person answers one promise at a time, each answer saved at once.
+    finished_at = sa.Column(UTCDateTime)
     # Asked once a half-year, with the first promise check of the half (empty when not asked or skipped).
     promise_information = sa.Column(enum_type(PromiseInformation))
     ratings = relationship("PromiseRating", cascade="all, delete-orphan", lazy="selectin",

@@ -1,11 +1,11 @@
 """Use cases for promise sets and promise checks."""
+from datetime import datetime, timezone
+
 from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp import signals
 from voiceapp.audit import services as audit
-from datetime import datetime, timezone
-
 from voiceapp.database import transaction, utcnow
 from voiceapp.errors import Conflict, Invalid, NotFound
 from voiceapp.extensions import db
@@ -127,7 +127,7 @@ def record_promise_check(*, actor, young_person_id, answers, channel, comment=No
                       reason="already answered this half-year")
     with transaction():
         check = PromiseCheck(young_person_id=person.id, promise_set_id=promise_set.id, channel=channel,
-                             comment=(comment or "").strip() or None,
+                             comment=(comment or "").strip() or None, finished_at=utcnow(),
                              promise_information=PromiseInformation(promise_information) if promise_information
                              else None)
         check.ratings = [PromiseRating(promise_id=a["promise_id"], rating=a["rating"], position=i,

@@ -119,3 +119,10 @@ def list_my_responses(*, actor):
     return db.session.scalars(sa.select(SurveyResponse).where(SurveyResponse.young_person_id == actor.id)
                               .order_by(SurveyResponse.started_at.desc())).all()
 
+
+
+def list_waiting_surveys(*, actor):
+    """Open surveys meant for this person that they have not sent yet, each with any answers started."""
+    responses = {r.survey_id: r for r in list_my_responses(actor=actor)}
+    return [(survey, responses.get(survey.id)) for survey in list_open_surveys(actor=actor)
+            if survey.id not in responses or responses[survey.id].submitted_at is None]
