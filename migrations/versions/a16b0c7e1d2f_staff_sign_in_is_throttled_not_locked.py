@@ -4,7 +4,7 @@ The counts now live in the rate limiter's storage (voiceapp/auth/throttle.py), s
 columns go.
 
 Revision ID: a16b0c7e1d2f
-Revises: a14c0ffee004
+Revises: a11c1a1me001
 Create Date: 2026-12-02 19:20:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = 'a16b0c7e1d2f'
-down_revision = 'a14c0ffee004'
+down_revision = 'a11c1a1me001'
 branch_labels = None
 depends_on = None
 
