@@ -2,12 +2,13 @@
 from flask import Flask
 
 from voiceapp import (alert_sources, auth, channels, cli, errors, extensions, health, http, jobs, messaging,
-                      openapi, people, privacy, promises, reports, rights, safeguarding, staff_pages, surveys,
-                      tellus)
+                      openapi, pages, people, privacy, promises, reports, rights, safeguarding, staff_pages,
+                      surveys, tellus, young_people)
 from voiceapp import config as app_config
 
 # Each domain's register(app) adds its blueprints, commands, jobs, signal handlers and registrations.
-DOMAINS = (messaging, people, auth, promises, tellus, surveys, rights, safeguarding, reports, staff_pages, channels)
+DOMAINS = (messaging, people, auth, promises, tellus, surveys, rights, safeguarding, reports, pages, young_people,
+           staff_pages, channels)
 
 
 def create_app(config=None):

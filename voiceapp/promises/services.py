@@ -128,7 +128,7 @@ def record_promise_check(*, actor, young_person_id, answers, channel, comment=No
                       reason="already answered this half-year")
     with transaction():
         check = PromiseCheck(young_person_id=person.id, promise_set_id=promise_set.id, channel=channel,
-                             comment=(comment or "").strip() or None,
+                             comment=(comment or "").strip() or None, finished_at=utcnow(),
                              promise_information=PromiseInformation(promise_information) if promise_information
                              else None)
         check.ratings = [PromiseRating(promise_id=a["promise_id"], rating=a["rating"], position=i,

@@ -42,7 +42,7 @@ def steps(period, config, now):
         ("themes", lambda: {"mentions": themes.mentions(period)}),
         ("themes before", lambda: {"previous_mentions": themes.mentions(previous), "themes": themes.themes()}),
         ("participation", lambda: {"participation": participation.participation(period)}),
-        ("promises", lambda: {"ratings": promises.rating_counts(period)}),
+        ("promises", lambda: {"ratings": promises.rating_counts(period), "promise_groups": promises.by_group(period)}),
         ("promises before", lambda: {"previous_ratings": promises.rating_counts(previous),
                                      "promise_information": promises.promise_information(period),
                                      "previous_promise_information": promises.promise_information(previous)}),
@@ -91,5 +91,6 @@ def _assembled(raw, period):
     tellus_raw.update(acknowledged=raw.pop("acknowledged"), answered=raw.pop("answered"), limits=raw.pop("limits"))
     raw["promise_not_kept"] = tellus_raw.pop("promise_not_kept")
     raw["tellus"] = tellus_raw
-    raw["promises"] = promises.promises_to_show(set(raw["ratings"]) | set(raw["previous_ratings"]))
+    every = promises.promises_to_show(set(raw["ratings"]) | set(raw["previous_ratings"]))
+    raw["promises"], raw["previous_ratings"] = promises.linked(every, raw["ratings"], raw["previous_ratings"])
     return raw

@@ -3,7 +3,8 @@ role's view) is rendered from what protect_report returns, and never from the ra
 from voiceapp.reports.disclosure import SuppressionRules
 from voiceapp.reports.protect.cells import breakdown, cell, count
 from voiceapp.reports.protect.participation import protect_participation
-from voiceapp.reports.protect.promises import protect_promise_information, protect_promises
+from voiceapp.reports.protect.participation import ORDER
+from voiceapp.reports.protect.promises import protect_promise_groups, protect_promise_information, protect_promises
 from voiceapp.reports.protect.surveys import protect_surveys
 from voiceapp.reports.protect.tellus import protect_tellus
 from voiceapp.reports.protect.themes import protect_themes
@@ -38,6 +39,8 @@ def protect_report(raw, rules, cohort_sizes):
         "participation": protect_participation(raw["participation"], rules, cohort_sizes),
         **protect_promises(raw["promises"], raw["ratings"], raw["previous_ratings"], rules),
         "promise_issues": _promise_issues(raw["promises"], raw["promise_not_kept"], rules),
+        "promise_by_group": protect_promise_groups(raw["promise_groups"], rules,
+                                                   {k: ORDER[k] for k in ("cohort", "age_band", "voice_group")}),
         "promise_information": protect_promise_information(raw["promise_information"],
                                                            raw["previous_promise_information"], rules),
         "tellus": protect_tellus(raw["tellus"], rules, themes),
