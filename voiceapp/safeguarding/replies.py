@@ -38,6 +38,8 @@ CATEGORY_LABELS = {
     "missing_or_homeless": "missing or nowhere safe to stay",
     "immediate_danger": "immediate danger",
     "harm_by_carer_or_worker": "harm by a carer or worker",
+    "threat_to_keep_quiet": "a threat to keep them quiet",
+    "domestic_abuse": "violence, drink or drugs by an adult they live with",
     "unscreened": "words that could not be screened (read them)",
 }
 
