@@ -127,6 +127,7 @@ AUDIENCE = {
     "staff.home": EVERY_STAFF_ROLE,
     "staff.alert_list": {SL, VIO},
     "staff.alert": {SL, VIO},
+    "staff.alert_recording": {SL, VIO},
     "staff.acknowledge_alert": {SL, VIO},
     "staff.record_alert_action": {SL, VIO},
     "staff.close_alert": {SL, VIO},
