@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export FLASK_APP := voiceapp
 
-.PHONY: run test install translations db seed clean bench sms-sim
+.PHONY: run test install assets translations db seed clean bench sms-sim
 
 $(BIN)/activate: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -13,7 +13,25 @@ $(BIN)/activate: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(BIN)/activate
 
-install: $(BIN)/activate
+# The pages' styles and scripts: GOV.UK Frontend from npm, our Sass settings on top, gzipped for cheap phones.
+BUILD  := voiceapp/static/build
+GOVUK  := node_modules/govuk-frontend/dist/govuk
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js and npm are needed for the pages' assets"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(BUILD)/young.css: node_modules/.package-lock.json voiceapp/assets/young.scss voiceapp/static/young/app.mjs
+	mkdir -p $(BUILD)
+	npx sass --load-path=node_modules --style=compressed --no-source-map voiceapp/assets/young.scss $(BUILD)/young.css
+	cp $(GOVUK)/govuk-frontend.min.js voiceapp/static/young/app.mjs $(BUILD)/
+	rm -rf $(BUILD)/assets && cp -r $(GOVUK)/assets $(BUILD)/assets
+	gzip -9kf $(BUILD)/young.css $(BUILD)/govuk-frontend.min.js $(BUILD)/app.mjs
+
+assets: $(BUILD)/young.css
+
+install: $(BIN)/activate assets
 
 translations: install
 	$(BIN)/pybabel compile -d translations -f
@@ -22,7 +40,7 @@ db: install
 	$(BIN)/flask db upgrade
 
 seed: db
-	$(BIN)/flask seed
+	$(BIN)/flask seed --demo
 
 # Locally the Twilio webhooks are signed with this token by `make sms-sim`; a real deployment sets its own.
 LOCAL_TWILIO_TOKEN ?= local-simulator-token
@@ -35,13 +53,14 @@ sms-sim: install
 	VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} $(BIN)/flask sms-sim
 
 test: translations
-	$(BIN)/python -m pytest --cov=voiceapp --cov-report=term:skip-covered $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --cov=voiceapp --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python benchmarks/safeguarding.py
 	$(BIN)/python benchmarks/outbound.py
 	$(BIN)/python benchmarks/sms_webhook.py
 	$(BIN)/python benchmarks/report.py
+	$(BIN)/python benchmarks/sqlite_writers.py
 
 clean:
 	rm -rf $(VENV) instance *.egg-info .coverage

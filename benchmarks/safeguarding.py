@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 from twilio.request_validator import RequestValidator  # noqa: E402
 
 from benchmarks import safeguarding_corpus  # noqa: E402
+from tests.safeguarding.test_screening import HOSTILE  # noqa: E402
 
 TOKEN, PUBLIC = "bench-token", "https://voice.example.org"
 DISCLOSURES = ["wanna end it", "he touches me", "they make me carry stuff", "im gonna kms tonite",
@@ -62,6 +63,18 @@ def crisis_reply_timings(count):
     return sorted(timings), answered
 
 
+def hostile_timings():
+    """Seconds to screen each message built to make the matcher backtrack (lexicons already loaded)."""
+    from voiceapp.safeguarding.screening import screen
+    screen("warm up", "ar")
+    timings = []
+    for text in HOSTILE:
+        started = time.perf_counter()
+        screen(text, "ar")
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
 def main():
     import logging
     logging.basicConfig(level=logging.ERROR)   # the expected "broker unreachable" warnings would drown the figures
@@ -71,6 +84,10 @@ def main():
     args = parser.parse_args()
     print("== screening on the labelled corpus and the held-out set, every lexicon ==")
     safeguarding_corpus.main(["--quiet"] if args.quiet else [])
+    print("\n== hostile messages (64,000 characters of one letter, repeated phrases, zero-width spaces) ==")
+    timings = hostile_timings()
+    print("screened in " + ", ".join(f"{seconds:.2f} s" for seconds in timings)
+          + f"; {sum(timings):.2f} s for all {len(timings)} (target well under 10 s)")
     print("\n== crisis reply to a disclosure by signed SMS webhook, broker + SMTP + Twilio REST all down ==")
     timings, answered = crisis_reply_timings(args.requests)
     p99 = timings[min(len(timings) - 1, int(0.99 * len(timings)))]

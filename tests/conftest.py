@@ -1,4 +1,5 @@
 """Test wiring: one migrated database per run, a rolled-back savepoint per test, fakes at the edges."""
+import copy
 import os
 from datetime import datetime, timezone
 
@@ -8,7 +9,9 @@ import time_machine
 
 from voiceapp import create_app
 from voiceapp.auth.actors import Actor
-from voiceapp.extensions import db
+from voiceapp.extensions import db, limiter
+from voiceapp.jobs import backends as job_backends
+from voiceapp.promises.seed import seed_all
 
 TEST_SECRET = "test-secret-" + "x" * 40
 
@@ -22,19 +25,36 @@ def base_config(url):
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
+def database_url(tmp_path_factory, worker_id):
     url = os.environ.get("VOICEAPP_TEST_DATABASE_URL")
-    if not url:
+    if url:
+        url = worker_database(url, worker_id)
+    else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
     app = create_app(base_config(url))
     with app.app_context():
         reset_schema(db.engine)
         # The models build the test schema; tests/test_migrations.py checks the migrations build the same.
         db.create_all()
-        from voiceapp.promises.seed import seed_all
         seed_all()
         db.engine.dispose()
     return url
+
+
+def worker_database(url, worker_id):
+    """Each pytest-xdist worker gets a PostgreSQL database of its own, named after the one given."""
+    if worker_id == "master":
+        return url
+    given = sa.engine.make_url(url)
+    own = given.set(database=f"{given.database}_{worker_id}")
+    engine = sa.create_engine(given, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                    {"name": own.database}).scalar()
+        if not exists:
+            connection.execute(sa.text(f'CREATE DATABASE "{own.database}"'))
+    engine.dispose()
+    return own.render_as_string(hide_password=False)
 
 
 def reset_schema(engine, schema="public"):
@@ -49,12 +69,38 @@ def config_overrides():
     return {}
 
 
+_APPS = {}
+
+
+def app_for(database_url, overrides):
+    """One app per distinct configuration for the whole session: building one costs over half a second."""
+    key = (database_url, repr(sorted(overrides.items())))
+    if key not in _APPS:
+        _APPS[key] = create_app({**base_config(database_url), **overrides})
+    return _APPS[key]
+
+
+def fresh_adapters(app):
+    """What a test may have filled in a shared app starts empty again: sent texts and mail, jobs, rate limits."""
+    app.extensions.pop("voiceapp_sms", None)
+    app.extensions.pop("voiceapp_mail", None)
+    app.extensions["voiceapp_jobs"] = job_backends.create(app)
+    limiter.reset()
+
+
 @pytest.fixture
-def app(database_url, config_overrides):
-    app = create_app({**base_config(database_url), **config_overrides})
+def app(request, database_url, config_overrides):
+    if request.node.get_closest_marker("adds_routes"):
+        # Flask refuses new routes once an app has served a request, so such a test gets an app of its own.
+        app = create_app({**base_config(database_url), **config_overrides})
+    else:
+        app = app_for(database_url, config_overrides)
+    settings = copy.deepcopy(dict(app.config))
+    fresh_adapters(app)
     with app.app_context():
         engines = db.engines
-        connection = engines[None].connect()
+        engine = engines[None]
+        connection = engine.connect()
         outer = connection.begin()
         engines[None] = connection
         db.session.remove()
@@ -65,6 +111,9 @@ def app(database_url, config_overrides):
             db.session.remove()
             outer.rollback()
             connection.close()
+            engines[None] = engine
+            app.config.clear()
+            app.config.update(settings)
 
 
 @pytest.fixture

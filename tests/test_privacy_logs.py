@@ -99,6 +99,7 @@ def test_a_full_web_flow_logs_no_words_number_code_or_token(client, api_as, cana
     assert leaks(everything_logged(caplog, capsys), [CANARY_PHRASE, code, token, *PHONE_FORMS]) == set()
 
 
+@pytest.mark.adds_routes
 def test_a_failed_database_query_logs_no_parameters(app, caplog, capsys):
     def failing_view():
         db.session.execute(sa.text("INSERT INTO no_such_table (body, phone) VALUES (:body, :phone)"),

@@ -124,6 +124,7 @@ def boom(app):
     return app.test_client()
 
 
+@pytest.mark.adds_routes
 def test_an_unexpected_error_gets_a_generic_500_json(boom):
     response = boom.get(BOOM)
     assert response.status_code == 500 and response.is_json
@@ -132,6 +133,7 @@ def test_an_unexpected_error_gets_a_generic_500_json(boom):
         assert leak.lower() not in text.lower()
 
 
+@pytest.mark.adds_routes
 def test_the_500_answer_carries_the_request_id_of_the_header_and_the_log(boom, caplog, loggers_on):
     with caplog.at_level(logging.ERROR):
         response = boom.get(BOOM)
@@ -192,6 +194,7 @@ def test_api_answers_are_never_cached(sample, path):
     assert "no-store" in sample(path).headers["Cache-Control"]
 
 
+@pytest.mark.adds_routes
 def test_the_500_answer_has_the_security_headers_too(boom):
     headers = boom.get(BOOM).headers
     assert "no-store" in headers["Cache-Control"] and headers["X-Content-Type-Options"] == "nosniff"
@@ -205,6 +208,7 @@ def test_the_session_cookie_is_configured_host_only_secure_httponly_and_samesite
     assert not config.get("SESSION_COOKIE_DOMAIN")
 
 
+@pytest.mark.adds_routes
 def test_a_session_cookie_when_set_has_every_protective_attribute(app):
     from flask import session
 

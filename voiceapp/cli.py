@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import with_appcontext
 
+from voiceapp import demo as demo_data
 from voiceapp.auth import codes
 from voiceapp.auth import services as auth
 from voiceapp.auth.actors import SYSTEM, Actor
@@ -17,19 +18,23 @@ from voiceapp.extensions import db
 from voiceapp.people import services as people
 from voiceapp.people.models import AgeBand, Cohort
 from voiceapp.promises import seed as promise_seed
+from voiceapp.reports.services import keywords
 from voiceapp.surveys import definitions as surveys
 
 DEMO_EMAIL = "voice.officer@example.org"
 
 
 @click.command("seed")
-@click.option("--demo/--no-demo", default=True, help="Also create a demo staff account, young person and survey.")
+@click.option("--demo", is_flag=True, help="Also create a demo staff account, young people, surveys and a half-year "
+              "of demo activity (never in production).")
 @with_appcontext
 def seed_command(demo):
-    """Load the strategic priorities and promise sets; with --demo, demo accounts for trying things out."""
+    """Load the strategic priorities, promise sets and keyword rules; with --demo, demo data for trying things out."""
+    if demo and current_app.config.get("ENV") == "production":
+        raise click.UsageError("--demo makes a staff account with a printed password and invented young people: "
+                               "it is refused in production (VOICEAPP_ENV=production)")
     added = promise_seed.seed_all()
     click.echo(f"Promise sets added: {len(added)} (priorities and promises are loaded).")
-    from voiceapp.reports.services import keywords
     click.echo(f"Theme keyword rules added: {keywords.seed_rules(actor=SYSTEM)}")
     if demo:
         _seed_demo()
@@ -47,7 +52,10 @@ def _seed_demo():
     staff = Actor.for_staff(db.session.scalar(sa.select(StaffUser).where(StaffUser.email == DEMO_EMAIL)))
     code, _ = codes.issue_invitation(actor=staff, young_person_id=person.id)
     _demo_survey(staff)
-    env = Path(current_app.instance_path) / "demo.env"
+    click.echo(f"Demo young people with a half-year of activity: {demo_data.add_demo_activity()}")
+    instance = Path(current_app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    env = instance / "demo.env"
     env.write_text(f"EMAIL={DEMO_EMAIL}\nPASSWORD={password}\nINVITATION={code}\n")
     env.chmod(0o600)
     click.echo(f"Demo staff sign-in: {DEMO_EMAIL} / {password}")

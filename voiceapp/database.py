@@ -115,8 +115,13 @@ def transaction(*, redoable=False):
             session.info[_DEPTH] = depth
         return
     session.info[_DEPTH] = 1
-    if not session().in_transaction():
-        session.connection(execution_options={WRITES: True, REDOABLE: redoable})
+    if session().in_transaction():
+        # What the request read before its use case (the token, the young person) ran in a deferred read
+        # transaction. Writing inside it fails on SQLite whenever another writer committed since it began
+        # (SQLITE_BUSY_SNAPSHOT: "database is locked", which no timeout waits out), so end it here and begin
+        # the use case afresh with the write lock; what was read is read again, current, under that lock.
+        session.commit()
+    session.connection(execution_options={WRITES: True, REDOABLE: redoable})
     try:
         yield session
         session.commit()

@@ -1,6 +1,7 @@
-"""Language choice: the young person's own preference, then the browser's Accept-Language."""
-from flask import current_app, g, has_request_context, request
+"""Language choice: a language picked on a page, the young person's own preference, then Accept-Language."""
+from flask import current_app, g, has_request_context, request, session
 
+CHOSEN = "language"          # the session key the pages' language switcher sets
 RIGHT_TO_LEFT = {"ar", "fa", "ps", "ckb", "ur"}
 
 
@@ -13,6 +14,9 @@ def select_locale():
     forced = getattr(g, "locale", None) if has_request_context() else None
     if forced in supported():
         return forced
+    chosen = session.get(CHOSEN) if has_request_context() else None
+    if chosen in supported():
+        return chosen
     actor = getattr(g, "actor", None) if has_request_context() else None
     preferred = getattr(actor, "language", None)
     if preferred in supported():
@@ -20,6 +24,9 @@ def select_locale():
     if has_request_context():
         return request.accept_languages.best_match(supported()) or current_app.config["BABEL_DEFAULT_LOCALE"]
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}   # each in its own language, for the switcher
 
 
 def text_direction(locale):

@@ -1,14 +1,14 @@
 """Alerts for voice messages nobody could turn into words, and for a disclosure split across several texts
 
 Revision ID: a7c3e9d2b1f4
-Revises: 8c1d2e3f4a5b
+Revises: a16b0c7e1d2f
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = 'a7c3e9d2b1f4'
-down_revision = '8c1d2e3f4a5b'
+down_revision = 'a16b0c7e1d2f'
 branch_labels = None
 depends_on = None
 

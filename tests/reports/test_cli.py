@@ -33,6 +33,12 @@ def test_the_young_people_s_version_from_the_command_line(run, tmp_path):
     assert "What you told us" in out.read_text()
 
 
+def test_current_means_the_half_year_today_is_in(run, tmp_path, clock):
+    out = tmp_path / "now.json"
+    assert run("--period", "current", "--format", "json", "--out", str(out)).exit_code == 0
+    assert json.loads(out.read_text())["meta"]["period"] == "2026-H2"
+
+
 def test_a_missing_or_wrong_period_is_explained(run):
     assert "--period is required" in run().output
     result = run("--period", "2026-H7")
@@ -40,5 +46,14 @@ def test_a_missing_or_wrong_period_is_explained(run):
 
 
 def test_seeding_keyword_rules_loads_them_once(run):
-    assert "Keyword rules added: 64" in run("seed-keywords").output
+    assert "Keyword rules added: 279" in run("seed-keywords").output
     assert "Keyword rules added: 0" in run("seed-keywords").output
+
+
+def test_seeding_with_missing_adds_only_the_starting_rules_a_language_lacks(run, api_as):
+    run("seed-keywords")
+    officer = api_as("voice_officer")
+    rule = next(r for r in officer.get("/api/v1/reports/theme-rules").json if r["keyword"] == "bin bag")
+    officer.delete(f"/api/v1/reports/theme-rules/{rule['id']}")
+    assert "Keyword rules added: 0" in run("seed-keywords").output
+    assert "Keyword rules added: 1" in run("seed-keywords", "--missing").output

@@ -118,3 +118,17 @@ def test_marking_twice_changes_nothing_and_unmarking_removes_it(api_as):
 def test_only_council_members_mark_council_priorities(api_as, role):
     response = api_as(role).post("/api/v1/councils/reports/2026-H1/priorities", json={"priority": 2})
     assert response.status_code == 403
+
+
+def test_the_report_shows_which_council_priorities_have_an_action_in_a_lead_plan_and_which_do_not(api_as, clock):
+    clock.move_to("2026-09-01 10:00Z")
+    api_as("council_member", council="have_a_voice").post("/api/v1/councils/reports/2026-H1/priorities",
+                                                          json={"priority": 3})
+    api_as("council_member", council="care_leavers").post("/api/v1/councils/reports/2026-H1/priorities",
+                                                          json={"priority": 5})
+    api_as("voice_officer").post("/api/v1/actions", json={"what": "Workers ring back within a day",
+                                                          "who": "Head of Service", "priority": 3})
+    plans = api_as("board_member").get(URL).json["lead_plans"]
+    assert (plans["with_action"], len(plans["priorities"])) == (1, 2)
+    assert plans["without_action"] == ["Care Leavers Council: Leaving care"]
+    assert plans["priorities"][0]["actions"] == ["Workers ring back within a day"]

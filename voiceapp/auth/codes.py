@@ -70,7 +70,7 @@ def _check_caps(digest):
         raise TooMany("Sign-in by text is busy. Please try again later.")
 
 
-def verify_code(*, challenge_id, code):
+def verify_code(*, challenge_id, code, shared_device=False):
     """Exchange a correct, fresh, unused code for a session token."""
     row = db.session.get(OneTimeCode, challenge_id)
     now = utcnow()
@@ -82,7 +82,7 @@ def verify_code(*, challenge_id, code):
         raise NotSignedIn(CODE_REFUSED)
     with transaction():
         row.used_at = now
-        token = open_session(young_person_id=row.young_person_id)
+        token = open_session(young_person_id=row.young_person_id, shared_device=shared_device)
         audit.record(actor=Actor(kind="young_person", id=row.young_person_id), action="auth.sign_in_code",
                      object_type="young_person", object_id=row.young_person_id)
     return token, row.young_person_id
@@ -110,7 +110,7 @@ def issue_invitation(*, actor, young_person_id):
     return code, invitation
 
 
-def redeem_invitation(*, code):
+def redeem_invitation(*, code, shared_device=False):
     """Sign in with an invitation code: works once, before it expires."""
     digest = crypto.lookup_hash("inv:" + _normal_invitation(code))
     invitation = db.session.scalar(sa.select(Invitation).where(Invitation.code_hash == digest))
@@ -119,7 +119,7 @@ def redeem_invitation(*, code):
         raise NotSignedIn(CODE_REFUSED)
     with transaction():
         invitation.redeemed_at = now
-        token = open_session(young_person_id=invitation.young_person_id)
+        token = open_session(young_person_id=invitation.young_person_id, shared_device=shared_device)
         audit.record(actor=Actor(kind="young_person", id=invitation.young_person_id),
                      action="auth.sign_in_invitation", object_type="young_person",
                      object_id=invitation.young_person_id)

@@ -7,7 +7,7 @@ from voiceapp.people import services as people
 from voiceapp.promises import services
 from voiceapp.promises.models import Channel
 from voiceapp.promises.schemas import (PrioritySchema, PromiseCheckInSchema, PromiseCheckSchema,
-                                       PromiseSetCreateSchema, PromiseSetSchema)
+                                       PromiseInformationSchema, PromiseSetCreateSchema, PromiseSetSchema)
 
 blp = Blueprint("promises", __name__, url_prefix="/api/v1", description="The promise and promise checks")
 STAFF_WITH_RECORDS = (Role.SENIOR_LEADER, Role.VOICE_OFFICER, Role.PRIORITY_LEAD)
@@ -36,7 +36,17 @@ def my_promises():
 def submit_promise_check(body):
     """Say, promise by promise, whether we are keeping it (with a comment if you like)."""
     return services.record_promise_check(actor=current_actor(), young_person_id=current_actor().id,
-                                         answers=body["answers"], channel=Channel.WEB, comment=body.get("comment"))
+                                         answers=body["answers"], channel=Channel.WEB, comment=body.get("comment"),
+                                         promise_information=body.get("promise_information"))
+
+
+@blp.route("/me/promise-information", methods=["GET"])
+@require_young_person
+@blp.response(200, PromiseInformationSchema)
+def promise_information_question():
+    """Asked once a half-year with the promise check: has your social worker explained the promise to you?"""
+    question = services.promise_information_question(current_actor().id)
+    return {"due": question is not None, **(question or {"question": None, "options": []})}
 
 
 @blp.route("/me/promise-checks", methods=["GET"])

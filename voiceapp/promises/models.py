@@ -58,9 +58,18 @@ class Promise(db.Model):
     text = sa.Column(sa.String(300), nullable=False)
     translations = sa.Column(sa.JSON, nullable=False, default=dict)
     priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"), nullable=False, index=True)
+    # The same promise across versions ("child_in_care:listen"): its trend carries on in a new version.
+    lineage = sa.Column(sa.String(80), index=True)
     promise_set = relationship("PromiseSet", back_populates="promises")
     priority = relationship("StrategicPriority", lazy="joined")
     __table_args__ = (sa.UniqueConstraint("promise_set_id", "position"),)
+
+
+class PromiseInformation(str, enum.Enum):
+    """The strategy's outcome measure: has your current social worker given you the promise and explained it?"""
+    YES = "yes"
+    NO = "no"
+    NOT_SURE = "not_sure"
 
 
 class PromiseCheck(db.Model):
@@ -73,6 +82,11 @@ class PromiseCheck(db.Model):
     channel = sa.Column(enum_type(Channel), nullable=False)
     submitted_at = sa.Column(UTCDateTime, nullable=False, default=utcnow, index=True)
     comment = sa.Column(sa.Text)     # anything added at the end, about the promise as a whole
+    # Sent whole (API, SMS, voice), a check is finished when it is sent; on the website it stays open while
+    # the young person answers one promise at a time, each answer saved at once.
+    finished_at = sa.Column(UTCDateTime)
+    # Asked once a half-year, with the first promise check of the half (empty when not asked or skipped).
+    promise_information = sa.Column(enum_type(PromiseInformation))
     ratings = relationship("PromiseRating", cascade="all, delete-orphan", lazy="selectin",
                            order_by="PromiseRating.position")
 

@@ -66,6 +66,19 @@ class RatingInSchema(StrictSchema):
 class PromiseCheckInSchema(StrictSchema):
     answers = fields.List(fields.Nested(RatingInSchema), required=True, validate=validate.Length(min=1, max=30))
     comment = fields.String(validate=validate.Length(max=2000), allow_none=True)
+    promise_information = fields.String(validate=validate.OneOf(["yes", "no", "not_sure"]), allow_none=True)
+
+
+class PromiseInformationOptionSchema(StrictSchema):
+    value = fields.String()
+    label = fields.String()
+
+
+class PromiseInformationSchema(StrictSchema):
+    """The promise-information question when it is due this half-year (`due` false: nothing to ask)."""
+    due = fields.Boolean()
+    question = fields.String(allow_none=True)
+    options = fields.List(fields.Nested(PromiseInformationOptionSchema))
 
 
 class RatingSchema(StrictSchema):
@@ -81,6 +94,7 @@ class PromiseCheckSchema(StrictSchema):
     channel = fields.Function(lambda c: c.channel.value)
     submitted_at = when()
     comment = fields.String(allow_none=True)
+    promise_information = fields.Function(lambda c: c.promise_information and c.promise_information.value)
     ratings = fields.List(fields.Nested(RatingSchema))
     # The crisis reply, when a comment raised a safeguarding alert (SAFE-01).
     support = fields.Function(lambda c: _support(c),

@@ -25,16 +25,29 @@ def seed_priorities():
     db.session.flush()
 
 
+def _lineage(row, promise):
+    return f"{row['cohort']}:{promise['key']}" if promise.get("key") else None
+
+
 def seed_promise_sets():
-    """Add any promise set not yet in the database; sets already there are left as staff edited them."""
+    """Add any promise set not yet in the database; sets already there are left as staff edited them, except
+    that a promise with no link to its other versions gets the one its data file names."""
     priorities = {p.number: p.id for p in db.session.scalars(sa.select(StrategicPriority))}
     added = []
     for name in DATA_FILES:
         for row in _load(name):
-            if db.session.scalar(sa.select(PromiseSet.id).where(PromiseSet.slug == row["slug"])):
+            existing = db.session.scalar(sa.select(PromiseSet).where(PromiseSet.slug == row["slug"]))
+            if existing is not None:
+                _link(existing, row)
                 continue
             added.append(_add_set(row, priorities))
     return added
+
+
+def _link(promise_set, row):
+    for promise, data in zip(sorted(promise_set.promises, key=lambda p: p.position), row["promises"]):
+        if promise.lineage is None:
+            promise.lineage = _lineage(row, data)
 
 
 def _add_set(row, priorities):
@@ -42,7 +55,7 @@ def _add_set(row, priorities):
                              source=row.get("source", ""), is_draft=row.get("draft", False))
     promise_set.promises = [
         Promise(position=i, text=p["text"], translations={"ar": p["ar"]} if p.get("ar") else {},
-                priority_id=priorities[p["priority"]]) for i, p in enumerate(row["promises"], 1)]
+                priority_id=priorities[p["priority"]], lineage=_lineage(row, p)) for i, p in enumerate(row["promises"], 1)]
     db.session.add(promise_set)
     if row.get("current"):
         db.session.flush()

@@ -1,14 +1,21 @@
 """Use cases for promise sets and promise checks."""
+from datetime import datetime, timezone
+
 from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp import signals
 from voiceapp.audit import services as audit
-from voiceapp.database import transaction
+from voiceapp.database import transaction, utcnow
 from voiceapp.errors import Conflict, Invalid, NotFound
 from voiceapp.extensions import db
 from voiceapp.people import services as people
-from voiceapp.promises.models import Promise, PromiseCheck, PromiseRating, PromiseSet, StrategicPriority
+from voiceapp.promises.models import (Promise, PromiseCheck, PromiseInformation, PromiseRating, PromiseSet,
+                                      StrategicPriority)
+
+PROMISE_INFORMATION_QUESTION = _l("Has your social worker given you the promise and explained what it means?")
+PROMISE_INFORMATION_OPTIONS = {PromiseInformation.YES: _l("Yes"), PromiseInformation.NO: _l("No"),
+                               PromiseInformation.NOT_SURE: _l("Not sure")}
 
 
 def list_priorities():
@@ -80,14 +87,49 @@ def make_current(*, actor, set_id):
     return promise_set
 
 
-def record_promise_check(*, actor, young_person_id, answers, channel, comment=None):
-    """Save one sitting's ratings: only promises of the young person's current set, each at most once."""
+def _half_year_start(now):
+    """The first moment (UTC, near enough: midnight UTC on 1 April or 1 October) of the council's half-year
+    `now` is in; the report's periods are these halves (voiceapp.reports.periods sits above this domain)."""
+    if now.month >= 10:
+        return datetime(now.year, 10, 1, tzinfo=timezone.utc)
+    if now.month >= 4:
+        return datetime(now.year, 4, 1, tzinfo=timezone.utc)
+    return datetime(now.year - 1, 10, 1, tzinfo=timezone.utc)
+
+
+def promise_information_due(young_person_id, now=None):
+    """True when the young person has not yet answered the promise-information question this half-year:
+    every channel asks it once a period, with the promise check."""
+    since = _half_year_start(now or utcnow())
+    answered = db.session.scalar(sa.select(PromiseCheck.id).where(
+        PromiseCheck.young_person_id == young_person_id, PromiseCheck.submitted_at >= since,
+        PromiseCheck.promise_information.is_not(None)).limit(1))
+    return answered is None
+
+
+def promise_information_question(young_person_id, now=None):
+    """What every channel shows: the question and its answers when it is due this half-year, else None."""
+    if not promise_information_due(young_person_id, now):
+        return None
+    return {"question": str(PROMISE_INFORMATION_QUESTION),
+            "options": [{"value": value.value, "label": str(label)}
+                        for value, label in PROMISE_INFORMATION_OPTIONS.items()]}
+
+
+def record_promise_check(*, actor, young_person_id, answers, channel, comment=None, promise_information=None):
+    """Save one sitting's ratings: only promises of the young person's current set, each at most once; the
+    promise-information answer at most once a half-year."""
     person = people.get_young_person(young_person_id)
     promise_set = current_set(person.cohort)
     _check_answers(promise_set, answers)
+    if promise_information is not None and not promise_information_due(person.id):
+        raise Invalid(_l("You have already told us this half-year"), field="promise_information",
+                      reason="already answered this half-year")
     with transaction():
         check = PromiseCheck(young_person_id=person.id, promise_set_id=promise_set.id, channel=channel,
-                             comment=(comment or "").strip() or None)
+                             comment=(comment or "").strip() or None, finished_at=utcnow(),
+                             promise_information=PromiseInformation(promise_information) if promise_information
+                             else None)
         check.ratings = [PromiseRating(promise_id=a["promise_id"], rating=a["rating"], position=i,
                                        comment=(a.get("comment") or "").strip() or None)
                          for i, a in enumerate(answers)]

@@ -17,9 +17,12 @@ def _meta(period, rules, now):
             "generated_at": now.isoformat(timespec="seconds"),
             "suppression": {"withheld_from": rules.threshold_low, "withheld_to": rules.threshold_high,
                             "min_group_for_percentage": rules.min_denominator, "symbol": "c",
-                            "legend": f"c = {rules.label}, or could reveal a number that small; "
-                                      f"no percentage is given for a group under {rules.min_denominator}",
-                            "no_one": "z = nobody to count"}}
+                            "legend": f"c = withheld so that no young person can be identified: {rules.label}, "
+                                      f"or a figure that could reveal a number that small; no percentage is "
+                                      f"given for a group under {rules.min_denominator}",
+                            "no_one": "z = not applicable: a share of nobody (no one in the group to count)",
+                            "brackets": "a figure in brackets after a number is that number's share of its "
+                                        "group, as a percentage, and may itself be c or z"}}
 
 
 def build_report(period, *, now=None, progress=None):
@@ -32,5 +35,6 @@ def build_report(period, *, now=None, progress=None):
               **protect_report(raw, rules, config["REPORT_COHORT_SIZES"]),
               "quotes": quotes.published_quotes(period),
               "councils": councils.councils_view(period.label)}
+    report["lead_plans"] = councils.priorities_in_plans(report["councils"], report["actions"], report["themes"])
     report["summary"] = summary.summarise(report)
     return report

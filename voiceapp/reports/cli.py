@@ -1,5 +1,6 @@
 """`flask report`: build the six-monthly Voice and Influence report to a file, with a progress bar."""
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -12,7 +13,8 @@ from voiceapp.reports.services import keywords, mentions, reports
 
 
 @click.group("report", invoke_without_command=True)
-@click.option("--period", help="2026-H1 (April-September), 2026-H2, 2026-Q1, or 2026-04-01..2026-06-30.")
+@click.option("--period", help="2026-H1 (April-September), 2026-H2, 2026-Q1, 2026-04-01..2026-06-30, or current "
+                                "(the half-year today is in).")
 @click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="html", show_default=True)
 @click.option("--audience", type=click.Choice(reports.AUDIENCES), default="board", show_default=True,
               help="board: the Corporate Parenting Board's report; young_people: the plain-English version.")
@@ -26,7 +28,7 @@ def report_group(ctx, period, fmt, audience, out):
     if not period:
         raise click.UsageError("--period is required, e.g. --period 2026-H1")
     try:
-        period = periods.parse(period)
+        period = periods.containing(date.today()) if period == "current" else periods.parse(period)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--period") from None
     with click.progressbar(length=STEPS + 1, label=f"Building the {period.label} report", file=sys.stderr) as bar:
@@ -39,10 +41,11 @@ def report_group(ctx, period, fmt, audience, out):
 
 
 @report_group.command("seed-keywords")
+@click.option("--missing", is_flag=True, help="Also add starting rules a language lacks (after an upgrade).")
 @with_appcontext
-def seed_keywords():
-    """Load the starting keyword rules for themes (only when there are none yet)."""
-    added = keywords.seed_rules(actor=SYSTEM)
+def seed_keywords(missing):
+    """Load the starting keyword rules of each language that has none yet."""
+    added = keywords.seed_rules(actor=SYSTEM, missing=missing)
     click.echo(f"Keyword rules added: {added}")
 
 

@@ -21,10 +21,10 @@ def _timeliness(period, stamp, due_name, limit, now):
 
 
 def _tellus_counts(period, previous):
-    return {"by_kind": tellus.by_kind(period), "by_theme": tellus.by_theme(period),
+    return {"by_kind": tellus.by_kind(period),
             "outcomes": tellus.grouped_optional(period, "outcome"),
             "complaint_stages": tellus.complaints_by_stage(period), "satisfaction": tellus.satisfaction(period),
-            "praise_passed_on": tellus.praise_passed_on(period), "praise_teams": tellus.praise_by_team(period),
+            "praise_passed_on": tellus.praise_passed_on(period),
             "previous_total": tellus.total(previous), "promise_not_kept": tellus.promise_not_kept_by_promise(period)}
 
 
@@ -42,8 +42,10 @@ def steps(period, config, now):
         ("themes", lambda: {"mentions": themes.mentions(period)}),
         ("themes before", lambda: {"previous_mentions": themes.mentions(previous), "themes": themes.themes()}),
         ("participation", lambda: {"participation": participation.participation(period)}),
-        ("promises", lambda: {"ratings": promises.rating_counts(period)}),
-        ("promises before", lambda: {"previous_ratings": promises.rating_counts(previous)}),
+        ("promises", lambda: {"ratings": promises.rating_counts(period), "promise_groups": promises.by_group(period)}),
+        ("promises before", lambda: {"previous_ratings": promises.rating_counts(previous),
+                                     "promise_information": promises.promise_information(period),
+                                     "previous_promise_information": promises.promise_information(previous)}),
         ("surveys", lambda: _surveys(period)),
         ("tell us", lambda: {"tellus": _tellus_counts(period, previous)}),
         ("acknowledged", lambda: {"acknowledged": _timeliness(period, "acknowledged_at", "acknowledge_due",
@@ -89,5 +91,6 @@ def _assembled(raw, period):
     tellus_raw.update(acknowledged=raw.pop("acknowledged"), answered=raw.pop("answered"), limits=raw.pop("limits"))
     raw["promise_not_kept"] = tellus_raw.pop("promise_not_kept")
     raw["tellus"] = tellus_raw
-    raw["promises"] = promises.promises_to_show(set(raw["ratings"]) | set(raw["previous_ratings"]))
+    every = promises.promises_to_show(set(raw["ratings"]) | set(raw["previous_ratings"]))
+    raw["promises"], raw["previous_ratings"] = promises.linked(every, raw["ratings"], raw["previous_ratings"])
     return raw

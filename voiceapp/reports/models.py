@@ -15,11 +15,13 @@ class ThemeKeywordRule(db.Model):
     id = id_column()
     priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"), nullable=False, index=True)
     keyword = sa.Column(sa.String(60), nullable=False)
+    # The language the keyword is written in: text is stemmed by that language's rules before matching.
+    language = sa.Column(sa.String(8), nullable=False, default="en", server_default="en")
     is_active = sa.Column(sa.Boolean, nullable=False, default=True)
     created_by_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="SET NULL"))
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     priority = relationship("StrategicPriority", lazy="joined")
-    __table_args__ = (sa.UniqueConstraint("priority_id", "keyword"),)
+    __table_args__ = (sa.UniqueConstraint("priority_id", "language", "keyword"),)
 
 
 class ActionStatus(str, enum.Enum):

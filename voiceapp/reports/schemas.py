@@ -14,15 +14,20 @@ class ReportArgs(StrictSchema):
     audience = fields.String(load_default=None, validate=validate.OneOf(["board", "young_people"]))
 
 
+LANGUAGE = dict(validate=validate.Regexp(r"^[a-z]{2,3}$", error="a language code such as en or ar"))
+
+
 class RuleInSchema(StrictSchema):
     priority = fields.Integer(required=True, **THEME)
     keyword = fields.String(required=True, validate=[validate.Length(min=2, max=60), KEYWORD])
+    language = fields.String(load_default="en", **LANGUAGE)
     is_active = fields.Boolean(load_default=True)
 
 
 class RuleChangeSchema(StrictSchema):
     priority = fields.Integer(**THEME)
     keyword = fields.String(validate=[validate.Length(min=2, max=60), KEYWORD])
+    language = fields.String(**LANGUAGE)
     is_active = fields.Boolean()
 
 
@@ -30,6 +35,7 @@ class RuleSchema(StrictSchema):
     id = fields.UUID()
     priority = fields.Function(lambda r: r.priority.number)
     keyword = fields.String()
+    language = fields.String()
     is_active = fields.Boolean()
 
 

@@ -47,9 +47,10 @@ def _changes(report):
 
 def _praise(report):
     praise = report["tellus"]["praise"]
+    # Who was praised is the young person's own words (a name, "my PA Sarah"): only approved quotes carry those.
     lines = [f"Praise messages received: {praise['messages']['display']}"]
-    lines += [f"{t['team']} praised {t['times']['display']} times" for t in praise["teams"][:3]
-              if _shown(t["times"])]
+    if _shown(praise.get("passed_on_to_managers")):
+        lines.append(f"Praise passed on to the manager of the person praised: {praise['passed_on_to_managers']['display']}")
     return lines
 
 

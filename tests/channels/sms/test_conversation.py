@@ -37,10 +37,12 @@ def test_checking_the_promise_by_text_makes_the_same_record_as_the_web(say, pers
     answers = ["yes", "kinda", "nope", "dunno", "0", "👍", "2", "3", "y"]
     for answer in answers:
         reply = say(answer)
-    assert "Anything to add" in reply[0]
+    assert "explained it?" in reply[0]
+    assert "Anything to add" in say("1")[0]
     assert "saved" in say("More say in my plans")[0]
     check = db.session.scalar(sa.select(PromiseCheck))
     assert check.channel.value == "sms" and check.comment == "More say in my plans"
+    assert check.promise_information.value == "yes"
     assert [r.rating.value for r in check.ratings] == [
         "kept", "partly", "not_kept", "dont_know", "kept", "partly", "not_kept", "kept"]
 

@@ -103,7 +103,8 @@ def test_the_fallback_url_stores_and_answers_the_same_way_and_dedupes_with_the_p
 
 def test_with_the_database_down_a_text_is_spooled_answered_and_replayed_once(twilio, person, app, monkeypatch,
                                                                               tmp_path, sent_sms):
-    from voiceapp.channels.sms import services, spool, tasks
+    from voiceapp import spool
+    from voiceapp.channels.sms import services, tasks
     app.config["SPOOL_DIR"] = str(tmp_path)
 
     def down(**kwargs):
@@ -111,12 +112,12 @@ def test_with_the_database_down_a_text_is_spooled_answered_and_replayed_once(twi
     monkeypatch.setattr(services, "store_inbound", down)
     texts = twiml_texts(twilio.sms("canary words", sid="SM" + "9" * 32))
     assert texts == ["Thanks, we got your message. We will reply soon."]
-    assert len(spool.pending()) == 1
-    assert b"canary" not in spool.pending()[0].read_bytes()     # encrypted on disk
+    assert len(spool.pending("sms")) == 1
+    assert b"canary" not in spool.pending("sms")[0].read_bytes()     # encrypted on disk
     monkeypatch.undo()
     tasks.replay_spool()
     tasks.replay_spool()
-    assert stored() == 1 and spool.pending() == []
+    assert stored() == 1 and spool.pending("sms") == []
 
 
 def test_delivery_status_callbacks_move_forward_only_and_tolerate_unknown_sids(twilio, person, sent_sms):
@@ -184,3 +185,10 @@ def test_an_unreadable_segment_count_still_stores_and_answers_the_text(twilio, p
     response = twilio.post("/twilio/sms", {"MessageSid": "SM" + "7" * 32, "From": "+447911123456", "Body": "hi",
                                           "NumSegments": "two"})
     assert response.status_code == 200 and stored() == 1
+
+
+@pytest.mark.parametrize("count", [str(2 ** 63), str(2 ** 31), "-" + "9" * 30, "9" * 5000])
+def test_a_huge_segment_count_still_stores_and_answers_the_text(twilio, person, count):
+    response = twilio.sms("hi", NumSegments=count)
+    assert response.status_code == 200 and stored() == 1
+    assert db.session.scalar(sa.select(InboundSms)).num_segments <= 100

@@ -40,9 +40,32 @@ def test_rating_every_promise_by_keypad_saves_a_voice_promise_check(twilio, pers
     twiml(twilio.post("/twilio/voice/menu", {**CALL, "Digits": "1"}))
     for index, digit in enumerate(["1", "2", "3", "0", "1", "1", "2", "3", "1"]):
         root = twiml(twilio.post(f"/twilio/voice/promise?i={index}", {**CALL, "Digits": digit}))
+    assert "explained it" in said(root)
+    root = twiml(twilio.post("/twilio/voice/promise-information", {**CALL, "Digits": "2"}))
     assert "saved" in said(root)
     check = db.session.scalar(sa.select(PromiseCheck))
     assert check.channel.value == "voice" and len(check.ratings) == 8
+    assert check.promise_information.value == "no"
+
+
+def test_once_the_question_is_answered_this_half_year_a_call_saves_straight_after_the_last_promise(twilio, person):
+    for sid in ("CA" + "1" * 32, "CA" + "2" * 32):
+        call = {**CALL, "CallSid": sid}
+        twilio.post("/twilio/voice", call)
+        twiml(twilio.post("/twilio/voice/menu", {**call, "Digits": "1"}))
+        for index in range(9):
+            root = twiml(twilio.post(f"/twilio/voice/promise?i={index}", {**call, "Digits": "1"}))
+        if "explained it" in said(root):
+            twiml(twilio.post("/twilio/voice/promise-information", {**call, "Digits": "1"}))
+    assert "saved" in said(root)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(PromiseCheck)) == 2
+
+
+def test_a_care_leaver_hears_that_their_promise_is_a_draft(twilio, app):
+    from voiceapp.people.models import AgeBand, Cohort
+    YoungPersonFactory(phone="07911 123456", cohort=Cohort.CARE_LEAVER, age_band=AgeBand.AGE_18_21)
+    twilio.post("/twilio/voice", CALL)
+    assert "draft" in said(twiml(twilio.post("/twilio/voice/menu", {**CALL, "Digits": "1"})))
 
 
 class FakeAudio:

@@ -21,6 +21,8 @@ PROMISE_HINT = _l("Reply 1 yes, 2 partly, 3 no, 4 not sure, or 0 to skip.")
 PROMISE_COMMENT = _l("Thanks! Anything to add? Reply with a comment, or 0 to finish.")
 PROMISE_DONE = _l("Thank you. Your answers are saved. Send MENU for more.")
 PROMISE_NONE = _l("Sorry, there is no promise to check yet. Send MENU for more.")
+PROMISE_DRAFT = _l("This promise is a DRAFT: the council has not published it yet. Tell us what you think of it.")
+PROMISE_INFORMATION = _l("Has your social worker given you the promise and explained it? 1 yes 2 no 3 not sure 0 skip")
 
 TELLUS_KIND = _l("What is it about? 1 A promise not kept, 2 Unhappy with support, 3 Praise for someone")
 TELLUS_WHICH = _l("Which promise? Reply with its number, 1 to %(total)s. Send L for the list.")
@@ -60,6 +62,6 @@ def numbered(options):
 
 ALL = [MENU, PRIVACY, HELP, HOLDING, NOT_UNDERSTOOD, LANGUAGE_SET, JOIN_COHORT, JOIN_AGE, JOIN_LANGUAGE,
        JOIN_CODE, JOIN_BAD_CODE, JOIN_DONE, PROMISE_QUESTION, PROMISE_HINT, PROMISE_COMMENT, PROMISE_DONE,
-       PROMISE_NONE, TELLUS_KIND, TELLUS_WHICH, TELLUS_PRAISE_WHO, TELLUS_BODY, TELLUS_WANTS_REPLY,
+       PROMISE_NONE, PROMISE_DRAFT, PROMISE_INFORMATION, TELLUS_KIND, TELLUS_WHICH, TELLUS_PRAISE_WHO, TELLUS_BODY, TELLUS_WANTS_REPLY,
        TELLUS_THANKS_REPLY, TELLUS_THANKS, SURVEY_NONE, SURVEY_CHOOSE, SURVEY_SCALE, SURVEY_MULTI,
        SURVEY_YES_NO, SURVEY_SKIP, SURVEY_DONE]

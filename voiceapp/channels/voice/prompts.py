@@ -12,7 +12,13 @@ UNKNOWN = _l("We do not know this phone number yet. Send a text to this number t
 PROMISE = _l("Promise %(n)s. We promise to %(text)s. Press 1 if we keep it, 2 if we partly keep it, "
              "3 if we do not, or 0 to skip.")
 PROMISE_DONE = _l("Thank you. Your answers are saved. Goodbye.")
+PROMISE_DRAFT = _l("This promise is a draft. The council has not published it yet, and we want to know what you think.")
+PROMISE_INFORMATION = _l("Has your social worker given you the promise and explained it? Press 1 for yes, 2 for no, "
+                         "3 if you are not sure, or 0 to skip.")
 RECORD = _l("After the beep, tell us what you want senior leaders to know. Press the hash key when you finish.")
 RECORDED = _l("Thank you. A senior leader will listen to your message. Goodbye.")
 NOT_HEARD = _l("Sorry, I did not get that.")
 NO_VOICE = _l("Sorry, we cannot speak your language on the phone yet. Please send us a text instead.")
+OUT_OF_ORDER = _l("Sorry, we cannot take your call properly just now. If you do not feel safe, press 9. "
+                  "Otherwise please call again later, or send us a text.")
+OUT_OF_ORDER_BYE = _l("Please call again later, or send us a text. Goodbye.")

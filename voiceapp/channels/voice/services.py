@@ -19,6 +19,7 @@ from voiceapp.tellus import services as tellus
 from voiceapp.tellus.models import Kind, Message
 
 KEYPAD_RATINGS = {"1": "kept", "2": "partly", "3": "not_kept"}
+KEYPAD_INFORMATION = {"1": "yes", "2": "no", "3": "not_sure"}
 
 
 def start_call(*, call_sid, phone):
@@ -47,24 +48,43 @@ def promises_for(call):
     return promises.current_set(person.cohort).promises
 
 
+def is_draft(call):
+    """The caller's promise is a draft: the call says so before the first promise."""
+    return promises.current_set(people.get_young_person(call.young_person_id).cohort).is_draft
+
+
 def rate_promise(*, call, index, digits):
-    """Keep the keypad answer for promise `index`; the check is saved when the last one is answered."""
+    """Keep the keypad answer for promise `index`; after the last one the check is saved, unless the
+    promise-information question is due this half-year (then it is saved with that answer). Returns what
+    comes next: "promise", "information" or "done"."""
     items = promises_for(call)
     ratings = list(call.state.get("ratings", []))
     if digits in KEYPAD_RATINGS and index < len(items):
         ratings.append({"promise_id": str(items[index].id), "rating": KEYPAD_RATINGS[digits]})
     with transaction():
         call.state = {**call.state, "ratings": ratings}
-    if index + 1 >= len(items) and ratings:
+    if index + 1 < len(items):
+        return "promise"
+    if ratings and promises.promise_information_due(call.young_person_id):
+        return "information"
+    if ratings:
         _save_check(call, ratings)
-    return index + 1 < len(items)
+    return "done"
 
 
-def _save_check(call, ratings):
+def answer_promise_information(*, call, digits):
+    """Save the call's ratings with its keypad answer to "has your social worker explained the promise?"."""
+    ratings = call.state.get("ratings", [])
+    if ratings:
+        _save_check(call, ratings, KEYPAD_INFORMATION.get(digits))
+
+
+def _save_check(call, ratings, information=None):
     from uuid import UUID
     answers = [{"promise_id": UUID(r["promise_id"]), "rating": r["rating"]} for r in ratings]
     promises.record_promise_check(actor=Actor(kind="young_person", id=call.young_person_id),
-                                  young_person_id=call.young_person_id, answers=answers, channel=Channel.VOICE)
+                                  young_person_id=call.young_person_id, answers=answers, channel=Channel.VOICE,
+                                  promise_information=information)
 
 
 def record_voice_message(*, call, recording_sid, recording_url, duration):

@@ -3,7 +3,8 @@ role's view) is rendered from what protect_report returns, and never from the ra
 from voiceapp.reports.disclosure import SuppressionRules
 from voiceapp.reports.protect.cells import breakdown, cell, count
 from voiceapp.reports.protect.participation import protect_participation
-from voiceapp.reports.protect.promises import protect_promises
+from voiceapp.reports.protect.participation import ORDER
+from voiceapp.reports.protect.promises import protect_promise_groups, protect_promise_information, protect_promises
 from voiceapp.reports.protect.surveys import protect_surveys
 from voiceapp.reports.protect.tellus import protect_tellus
 from voiceapp.reports.protect.themes import protect_themes
@@ -33,13 +34,18 @@ def _actions(actions, rules):
 
 def protect_report(raw, rules, cohort_sizes):
     """Every figure of the report, suppressed: the only form in which the report leaves this package."""
+    themes = protect_themes(raw["themes"], raw["mentions"], raw["previous_mentions"], rules)
     return {
         "participation": protect_participation(raw["participation"], rules, cohort_sizes),
         **protect_promises(raw["promises"], raw["ratings"], raw["previous_ratings"], rules),
         "promise_issues": _promise_issues(raw["promises"], raw["promise_not_kept"], rules),
-        "tellus": protect_tellus(raw["tellus"], rules, raw["themes"]),
+        "promise_by_group": protect_promise_groups(raw["promise_groups"], rules,
+                                                   {k: ORDER[k] for k in ("cohort", "age_band", "voice_group")}),
+        "promise_information": protect_promise_information(raw["promise_information"],
+                                                           raw["previous_promise_information"], rules),
+        "tellus": protect_tellus(raw["tellus"], rules, themes),
         "surveys": protect_surveys(raw["questions"], raw["survey_values"], raw["survey_choices"],
                                    raw["survey_answered"], rules),
-        "themes": protect_themes(raw["themes"], raw["mentions"], raw["previous_mentions"], rules),
+        "themes": themes,
         "actions": _actions(raw["actions"], rules),
     }

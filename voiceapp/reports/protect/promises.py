@@ -1,6 +1,7 @@
 """The promise as published: each promise's counts and shares, its 95% interval and change, suppressed."""
 from voiceapp.reports import disclosure
 from voiceapp.reports.protect.cells import cell, pct, rounded
+from voiceapp.reports.protect.cells import count as count_cell
 from voiceapp.reports.queries.promises import RATINGS
 from voiceapp.reports.stats import proportion_change, wilson_interval
 
@@ -61,3 +62,48 @@ def protect_promises(promises, counts, previous_counts, rules):
     rows = [_row(p, i, table, previous, rules) for i, p in enumerate(promises)]
     totals = {"counts": {r: cell(c) for r, c in zip(RATINGS, table.col_totals)}, "n": cell(table.grand_total)}
     return {"promises": rows, "totals": totals}
+
+
+def protect_promise_information(counts, previous_counts, rules):
+    """The strategy's measure: the share of young people who say their current social worker has given them
+    the promise and explained it, with its 95% interval and change on last period, through the same
+    suppression as every figure."""
+    now, before = (_information(c, rules) for c in (counts, previous_counts))
+    interval = wilson_interval(now["kept"][0], now["kept"][1]) if now["kept"] else None
+    return {"question": "Has your social worker given you the promise and explained what it means?",
+            "answers": now["published"], "yes_share": now["published"]["shares"]["yes"],
+            "yes_interval": {"low": rounded(100 * interval[0]), "high": rounded(100 * interval[1])} if interval
+            else None,
+            "previous_yes_share": before["published"]["shares"]["yes"], "change": _change(now["kept"], before["kept"])}
+
+
+def _information(counts, rules):
+    table = disclosure.suppress_table(disclosure.Table((tuple(counts.values()),), col_labels=tuple(counts)), rules)
+    cells, n = table.cells[0], table.row_totals[0]
+    published = {"cells": {k: cell(c) for k, c in zip(counts, cells)}, "total": cell(n),
+                 "shares": {k: pct(disclosure.share(c, n, rules)) for k, c in zip(counts, cells)}}
+    return {"published": published, "kept": _kept(table, 0, rules)}
+
+
+def protect_promise_groups(counts, rules, order):
+    """The promise by cohort, age band and voice group: how many young people answered, and the shares of
+    their answers that said kept and not kept. The people count goes through the same suppression as every
+    count; a share is published only for a group shown and at least min_denominator strong, so no share
+    can tell what a few young people said."""
+    published = {}
+    for name, groups in order.items():
+        rows = {}
+        for group in groups:
+            row = counts.get((name, group), {"people": 0, "answers": 0, "kept": 0, "not_kept": 0})
+            people = count_cell(row["people"], rules)
+            rows[group] = {"people": cell(people),
+                           **{f"{r}_share": _answer_share(row, r, people, rules) for r in ("kept", "not_kept")}}
+        published[name] = rows
+    return published
+
+
+def _answer_share(row, rating, people, rules):
+    if people.suppressed or people.value < rules.min_denominator or not row["answers"]:
+        return {"value": None, "display": "z" if people.value == 0 else "c"}
+    value = 100 * row[rating] / row["answers"]
+    return {"value": round(value, 1), "display": f"{value:.0f}%"}

@@ -36,11 +36,14 @@ def _optional(raw, rules):
 
 
 def protect_tellus(raw, rules, themes):
+    """`themes` are the published theme rows: messages by theme are their Tell Us cells, the very same
+    figures, so the two tables can never disagree about a priority."""
     total = sum(raw["by_kind"].values())
     return {
         "total": cell(count(total, rules)),
         "by_kind": breakdown(raw["by_kind"], rules, total),
-        "by_theme": breakdown({str(t["number"]): raw["by_theme"].get(t["number"], 0) for t in themes}, rules),
+        "by_theme": {"cells": {str(t["number"]): t["by_source"]["tell_us"]
+                               for t in sorted(themes, key=lambda t: t["number"])}},
         "acknowledged": _timeliness(raw["acknowledged"], total, rules, raw["limits"]["acknowledge"]),
         "answered": _timeliness(raw["answered"], total, rules, raw["limits"]["answer"]),
         "outcomes": _optional(raw["outcomes"], rules),
@@ -48,7 +51,6 @@ def protect_tellus(raw, rules, themes):
         "satisfaction": _optional(raw["satisfaction"], rules),
         "praise": {"messages": cell(count(raw["by_kind"].get("praise", 0), rules)),
                    "passed_on_to_managers": None if raw["praise_passed_on"] is None
-                   else cell(count(raw["praise_passed_on"], rules)),
-                   "teams": [{"team": team, "times": cell(count(n, rules))} for team, n in raw["praise_teams"]]},
+                   else cell(count(raw["praise_passed_on"], rules))},
         "previous_total": cell(count(raw["previous_total"], rules)),
     }

@@ -21,9 +21,16 @@ def _theme(theme, raw, previous, rules):
 
 
 def protect_themes(themes, raw, previous, rules):
-    """Ranked by published mentions; withheld ones last, in priority order, so no rank leaks a count."""
+    """Ranked by published mentions; withheld ones after, then those nobody raised, each in priority order,
+    so no rank leaks a count. A priority nobody raised, or one withheld, has no rank."""
     rows = [_theme(t, raw[t["number"]], previous[t["number"]], rules) for t in themes]
-    rows.sort(key=lambda r: (r["mentions"]["value"] is None, -(r["mentions"]["value"] or 0), r["number"]))
-    for rank, row in enumerate(rows, 1):
-        row["rank"] = rank if row["mentions"]["value"] is not None else None
+    rows.sort(key=_order)
+    ranked = [r for r in rows if r["mentions"]["value"]]
+    for row in rows:
+        row["rank"] = ranked.index(row) + 1 if row["mentions"]["value"] else None
     return rows
+
+
+def _order(row):
+    shown = row["mentions"]["value"]
+    return shown == 0, shown is None, -(shown or 0), row["number"]

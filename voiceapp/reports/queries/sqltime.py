@@ -1,4 +1,4 @@
-"""SQL pieces that must give the same answer on SQLite and PostgreSQL: London dates, text search, periods."""
+"""SQL pieces that must give the same answer on SQLite and PostgreSQL: London dates and periods."""
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -46,12 +46,6 @@ def london_date(column, period):
     shift = sa.case(*[(sa.and_(column >= start, column < end), "+1 hours") for start, end in windows],
                     else_="+0 hours")
     return sa.func.date(column, shift, type_=sa.Date)
-
-
-def contains_text(haystack, needle):
-    """"Contains" for text already lowered, as instr/strpos: faster than LIKE and needs no escaping of % and _."""
-    name = "strpos" if dialect() == "postgresql" else "instr"
-    return getattr(sa.func, name)(haystack, needle) > 0
 
 
 def materialized(cte):

@@ -1,11 +1,10 @@
-"""Tell Us, We Care: counts by kind and theme, day-pair histograms for response times, outcomes, praise."""
+"""Tell Us, We Care: counts by kind, day-pair histograms for response times, outcomes, praise."""
 import sqlalchemy as sa
 
 from voiceapp.extensions import db
-from voiceapp.promises.models import StrategicPriority
 from voiceapp.reports.queries import optional
-from voiceapp.reports.queries.sqltime import dialect, london_date, within
-from voiceapp.tellus.models import Kind, Message, message_themes
+from voiceapp.reports.queries.sqltime import london_date, within
+from voiceapp.tellus.models import Kind, Message
 
 
 def _value(v):
@@ -18,15 +17,6 @@ def by_kind(period):
     counts = dict.fromkeys((k.value for k in Kind), 0)
     counts.update({_value(k): n for k, n in db.session.execute(query)})
     return counts
-
-
-def by_theme(period):
-    """{theme number: messages tagged with it}; a message can carry several themes, or none."""
-    query = (sa.select(StrategicPriority.number, sa.func.count(sa.distinct(Message.id)))
-             .join(message_themes, message_themes.c.priority_id == StrategicPriority.id)
-             .join(Message, Message.id == message_themes.c.message_id)
-             .where(within(Message.received_at, period)).group_by(StrategicPriority.number))
-    return dict(db.session.execute(query).all())
 
 
 def day_pairs(period, stamp):
@@ -88,20 +78,6 @@ def grouped_optional(period, name):
     query = sa.select(column, sa.func.count()).where(within(Message.received_at, period), column.is_not(None)) \
         .group_by(column)
     return {str(_value(k)): n for k, n in db.session.execute(query)}
-
-
-def praise_by_team(period):
-    """{team or person named: praise messages}, names compared without case or outer spaces."""
-    name = sa.func.lower(sa.func.trim(Message.praise_for))
-    # Byte order on both databases, so the spelling shown for "Team A" / "team a" is the same everywhere.
-    trimmed = sa.func.trim(Message.praise_for)
-    spelling = trimmed.collate("C") if dialect() == "postgresql" else trimmed
-    query = (sa.select(sa.func.min(spelling), sa.func.count())
-             .where(within(Message.received_at, period), Message.kind == Kind.PRAISE,
-                    Message.praise_for.is_not(None), sa.func.trim(Message.praise_for) != "")
-             .group_by(name))
-    rows = [(team.strip(), n) for team, n in db.session.execute(query)]
-    return sorted(rows, key=lambda row: (-row[1], row[0].lower()))
 
 
 def promise_not_kept_by_promise(period):

@@ -84,3 +84,15 @@ def councils_view(label):
              "priorities": [n for c, n in marks if c == council],
              "comments": [{"text": body, "theme": n} for c, body, n in comments if c == council]}
             for council, name in COUNCIL_NAMES.items()]
+
+
+def priorities_in_plans(councils, actions, themes):
+    """The strategy's measure "priorities raised by young people are included in lead plans": each council
+    priority with the period's actions on its theme, and how many priorities have an action and which do not.
+    These count priorities, not young people, so nothing here needs suppressing."""
+    titles = {t["number"]: t["short_title"] for t in themes}
+    rows = [{"council": c["name"], "theme": n, "theme_title": titles.get(n, str(n)),
+             "actions": [a["what"] for a in actions if a["theme"] == n]}
+            for c in councils for n in c["priorities"]]
+    return {"priorities": rows, "with_action": sum(1 for r in rows if r["actions"]),
+            "without_action": [f"{r['council']}: {r['theme_title']}" for r in rows if not r["actions"]]}

@@ -4,26 +4,30 @@ import uuid
 import sqlalchemy as sa
 
 from voiceapp import signals
+from voiceapp.database import transaction
 from voiceapp.extensions import db
 from voiceapp.jobs import enqueue, job
 from voiceapp.promises.models import Promise, PromiseCheck, PromiseRating
+from voiceapp.reports.matching import Rule, matcher_for
 from voiceapp.reports.models import ThemeKeywordRule, ThemeMention
-from voiceapp.reports.queries.sqltime import contains_text
 from voiceapp.surveys.models import SurveyAnswer, SurveyQuestion, SurveyResponse
 from voiceapp.tellus.models import Message
 
 
-def _active_rules():
-    return db.session.execute(sa.select(ThemeKeywordRule.id, ThemeKeywordRule.priority_id, ThemeKeywordRule.keyword)
-                              .where(ThemeKeywordRule.is_active.is_(True))).all()
+def _active_rules(rule_id=None):
+    query = sa.select(ThemeKeywordRule.id, ThemeKeywordRule.priority_id, ThemeKeywordRule.keyword,
+                      ThemeKeywordRule.language).where(ThemeKeywordRule.is_active.is_(True))
+    if rule_id is not None:
+        query = query.where(ThemeKeywordRule.id == rule_id)
+    return tuple(sorted((Rule(*row) for row in db.session.execute(query)), key=lambda r: str(r.id)))
 
 
 def _found(text, theme, tag_column, item_column, item_id, young_person_id, said_at, source):
-    """Mention rows for one text: its own theme (if any) and every active rule it contains."""
-    lowered = (text or "").lower()
+    """Mention rows for one text: its own theme (if any) and every active rule whose words it contains."""
     common = {"source": source, item_column: item_id, "young_person_id": young_person_id, "said_at": said_at}
     rows = [ThemeMention(priority_id=theme, **common)] if theme else []
-    rows += [ThemeMention(priority_id=p, rule_id=r, **common) for r, p, k in _active_rules() if k.lower() in lowered]
+    rows += [ThemeMention(priority_id=r.priority_id, rule_id=r.id, **common)
+             for r in matcher_for(_active_rules()).matches(text)]
     return rows
 
 
@@ -80,17 +84,24 @@ def _sources():
     ]
 
 
-def _insert_matches(rule):
-    """INSERT ... SELECT every text of any time containing the rule's keyword: one statement per source."""
-    keyword = rule.keyword.lower()
+BATCH = 5_000
+
+
+def _insert_matches(rules):
+    """Read every text of any time once and store a mention for each rule whose words it contains. Whole
+    words and their forms cannot be found by SQL on both databases, so the matching is done here, in batches."""
+    matcher = matcher_for(rules)
+    columns = ("priority_id", "rule_id", "source", "young_person_id", "said_at")
     for source, item_column, item, text, person, said_at, joins in _sources():
-        query = sa.select(sa.literal(rule.priority_id, sa.Uuid), sa.literal(rule.id, sa.Uuid), sa.literal(source),
-                          item, person, said_at).select_from(item.table)
+        query = sa.select(item, text, person, said_at).select_from(item.table)
         for target, on in joins:
             query = query.join(target, on)
-        query = query.where(text.is_not(None), contains_text(sa.func.lower(text), keyword))
-        columns = ["priority_id", "rule_id", "source", item_column, "young_person_id", "said_at"]
-        db.session.execute(sa.insert(ThemeMention).from_select(columns, query))
+        found = db.session.execute(query.where(text.is_not(None)))
+        rows = [dict(zip(columns, (r.priority_id, r.id, source, young_person_id, when)), **{item_column: item_id})
+                for item_id, words, young_person_id, when in found for r in matcher.matches(words)]
+        # Inserted once the read is done: one connection should not write while a read on it is still open.
+        for start in range(0, len(rows), BATCH):
+            db.session.execute(sa.insert(ThemeMention), rows[start:start + BATCH])
 
 
 def _insert_tagged():
@@ -112,13 +123,12 @@ def _insert_tagged():
 @job
 def rematch_rule(*, rule_id):
     """Recount one rule's matches after it was added or changed (safe to run twice: it starts afresh)."""
-    from voiceapp.database import transaction
     rule_id = uuid.UUID(str(rule_id))
     with transaction():
         db.session.execute(sa.delete(ThemeMention).where(ThemeMention.rule_id == rule_id))
-        rule = db.session.get(ThemeKeywordRule, rule_id)
-        if rule is not None and rule.is_active:
-            _insert_matches(rule)
+        rules = _active_rules(rule_id)
+        if rules:
+            _insert_matches(rules)
 
 
 def queue_rematch(rule_id):
@@ -128,10 +138,10 @@ def queue_rematch(rule_id):
 
 def rebuild_mentions():
     """Count every stored text afresh (after an import, or to check the index): returns the mentions counted."""
-    from voiceapp.database import transaction
     with transaction():
         db.session.execute(sa.delete(ThemeMention))
         _insert_tagged()
-        for rule in db.session.scalars(sa.select(ThemeKeywordRule).where(ThemeKeywordRule.is_active.is_(True))):
-            _insert_matches(rule)
+        rules = _active_rules()
+        if rules:
+            _insert_matches(rules)
     return db.session.scalar(sa.select(sa.func.count()).select_from(ThemeMention))

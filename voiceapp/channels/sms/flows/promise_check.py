@@ -12,8 +12,14 @@ def _promises(turn):
     return promises.current_set(turn.person.cohort).promises
 
 
+# The promise-information answer by keypad digit (Western or Arabic-Indic); 0 skips.
+INFORMATION = {"1": "yes", "١": "yes", "2": "no", "٢": "no", "3": "not_sure", "٣": "not_sure"}
+
+
 def start(turn):
     turn.goto("promise", i=0, ratings=[], tries=0)
+    if promises.current_set(turn.person.cohort).is_draft:
+        turn.say(prompts.PROMISE_DRAFT)
     _ask(turn, 0)
 
 
@@ -28,6 +34,8 @@ def step(turn):
     state = turn.state
     if state.get("comment"):
         return _finish(turn, state)
+    if state.get("information"):
+        return _information(turn)
     rating = parse_rating(turn.text, turn.person.language)
     if rating is None and state["tries"] == 0:
         turn.update(tries=1)
@@ -40,7 +48,16 @@ def step(turn):
     turn.update(i=index, ratings=ratings, tries=0)
     if index < len(items):
         return _ask(turn, index)
+    if ratings and promises.promise_information_due(turn.person.id):
+        turn.update(information=True)
+        return turn.say(prompts.PROMISE_INFORMATION)
     turn.update(comment=True)
+    turn.say(prompts.PROMISE_COMMENT)
+
+
+def _information(turn):
+    """Once a half-year, after the last promise: has their social worker explained the promise?"""
+    turn.update(information=False, promise_information=INFORMATION.get(turn.text.strip()), comment=True)
     turn.say(prompts.PROMISE_COMMENT)
 
 
@@ -51,7 +68,8 @@ def _finish(turn, state):
     answers = [{"promise_id": UUID(r["promise_id"]), "rating": r["rating"]} for r in state["ratings"]]
     if answers:
         promises.record_promise_check(actor=turn.actor, young_person_id=turn.person.id, answers=answers,
-                                      channel=Channel.SMS, comment=comment)
+                                      channel=Channel.SMS, comment=comment,
+                                      promise_information=state.get("promise_information"))
     turn.goto("menu")
     turn.say(prompts.PROMISE_DONE)
     if not answers:

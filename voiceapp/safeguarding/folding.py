@@ -1,0 +1,114 @@
+"""Folding text the way screening compares it: one canonical form, words, prefixes, glued words and slips."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Apostrophes vanish rather than split words, so "can't", "cant" and "can`t" all become "cant".
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc`\u00b4]")
+# Zero-width characters and the Arabic tatweel (a stretching stroke) carry no meaning but break words apart.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u0640]")
+# Three or more of the same letter become two ("sooooo" -> "soo"); digits are left alone so "999" survives.
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+_TOKEN = re.compile(r"[^\W_]+")
+_DOUBLED = re.compile(r"(.)\1+")
+# Combining marks: Latin accents, Arabic tashkeel, and the hamza and madda written above or below a letter.
+_MARKS = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff"
+                    "\u20d0-\u20ff\ufe20-\ufe2f]")
+# Arabic letters written several ways are folded to one spelling; Arabic-Indic digits become 0-9.
+_LETTER_FORMS = str.maketrans(
+    {"\u0629": "\u0647", "\u0649": "\u064a", "\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647",
+     "\u0671": "\u0627", **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}}
+)
+LONGEST_WORD = 30      # no real word is longer, so longer tokens are not checked for slips
+LONGEST_GLUED = 400    # longer runs without a space are not split into words
+
+
+
+# ---- text ------------------------------------------------------------------------------------------------
+def fold(text: str) -> str:
+    """Return text in the one canonical form that both messages and lexicons are compared in."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    if not text.isascii():
+        # Decomposing then dropping combining marks removes accents and Arabic tashkeel, and turns
+        # hamza-carrying alef/waw/yeh into the bare letters.
+        text = _MARKS.sub("", unicodedata.normalize("NFD", text)).translate(_LETTER_FORMS)
+    return _REPEATS.sub(r"\1\1", _APOSTROPHES.sub("", text))
+
+
+def tokens(text: str) -> list[str]:
+    """Split text into folded words (letters and digits, so Arabizi such as "3ayez" stays whole)."""
+    return _TOKEN.findall(fold(text))
+
+
+def skeleton(word: str) -> str:
+    """Collapse every doubled letter, so "kil", "kill" and "killl" share one skeleton."""
+    return _DOUBLED.sub(r"\1", word) if _DOUBLED.search(word) else word
+
+
+def strip_prefixes(word: str, prefixes: tuple[str, ...]) -> list[str]:
+    """Forms of word with up to two attached prefixes removed (Arabic "و" and, "ب" with, "ال" the)."""
+    forms, todo = [], [(word, 0)] if word[:1] in _first_letters(prefixes) else []
+    while todo:
+        form, depth = todo.pop()
+        for prefix in prefixes if depth < 2 else ():
+            rest = form[len(prefix):]
+            if form.startswith(prefix) and len(rest) >= 3:
+                forms.append(rest)
+                todo.append((rest, depth + 1))
+    return forms
+
+
+@functools.lru_cache(maxsize=16)
+def _first_letters(prefixes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(p[:1] for p in prefixes)
+
+
+def segment(word: str, known: frozenset[str], longest: int = 20) -> tuple[str, ...] | None:
+    """Split a glued word ("ikillmyself") into the fewest known words, or None if it cannot be split."""
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - longest), end):
+            prior = best[start]
+            if prior is not None and word[start:end] in known:
+                if best[end] is None or len(prior) + 1 < len(best[end]):
+                    best[end] = prior + (word[start:end],)
+    found = best[-1]
+    return found if found is not None and len(found) > 1 else None
+
+
+def deletions(word: str, depth: int) -> set[str]:
+    """Every form of word with up to depth letters deleted, including word itself."""
+    forms, edge = {word}, {word}
+    for _ in range(depth):
+        edge = {form[:i] + form[i + 1:] for form in edge for i in range(len(form))}
+        forms |= edge
+    return forms
+
+
+class SlipIndex:
+    """Finds lexicon words within a few slips of a written word, without comparing against every word.
+
+    Words within a slip or two share a form with letters deleted from each (the symmetric-delete method):
+    lexicon words are filed under every form with up to two letters deleted, and a written word is looked
+    up with up to one deleted, which covers up to two missing letters, a wrong letter, or one extra letter.
+    A dictionary lookup narrows thousands of words to a handful, which rapidfuzz then measures.
+    """
+
+    def __init__(self, words, depth: int = 2):
+        self.depth = depth
+        found: dict[str, set[str]] = {}
+        for word in words:
+            for form in deletions(word, depth):
+                found.setdefault(form, set()).add(word)
+        # Tuples, not sets: the garbage collector need not keep walking a few hundred thousand of them.
+        self.by_deletion = {form: tuple(words) for form, words in found.items()}
+
+    def near(self, word: str) -> set[str]:
+        """Lexicon words that may be a slip or two away from word."""
+        found: set[str] = set()
+        for form in deletions(word, 1):
+            found.update(self.by_deletion.get(form, ()))
+        found.discard(word)
+        return found
