@@ -44,13 +44,18 @@ seed: db
 
 # Locally the Twilio webhooks are signed with this token by `make sms-sim`; a real deployment sets its own.
 LOCAL_TWILIO_TOKEN ?= local-simulator-token
+# One setting for where `make run` serves and where `make sms-sim` (and its signatures) point:
+# `PORT=5100 make run` and `PORT=5100 make sms-sim`. VOICEAPP_PUBLIC_URL follows it unless set.
+PORT ?= 5000
+LOCAL_URL := http://127.0.0.1:$(PORT)
 
 run: translations seed
 	VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} VOICEAPP_SCHEDULER_ENABLED=true \
-	  $(BIN)/flask run --host 127.0.0.1 --port 5000
+	  VOICEAPP_PUBLIC_URL=$${VOICEAPP_PUBLIC_URL:-$(LOCAL_URL)} $(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
 sms-sim: install
-	VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} $(BIN)/flask sms-sim
+	VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} \
+	  VOICEAPP_PUBLIC_URL=$${VOICEAPP_PUBLIC_URL:-$(LOCAL_URL)} $(BIN)/flask sms-sim --server $(LOCAL_URL)
 
 test: translations
 	$(BIN)/python -m pytest -n auto --cov=voiceapp --cov-report=term:skip-covered $(PYTEST_ARGS)
