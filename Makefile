@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export FLASK_APP := voiceapp
 
-.PHONY: run test install assets translations db seed clean bench sms-sim
+.PHONY: run test browser-test install assets translations db seed clean bench sms-sim
 
 $(BIN)/activate: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -60,6 +60,11 @@ sms-sim: install
 test: translations
 	$(BIN)/python -m pytest -n auto --cov=voiceapp --cov-report=term:skip-covered $(PYTEST_ARGS)
 
+# The website in Debian's Chromium (apt-get install chromium): journeys, axe-core at 320 px and desktop in
+# English and Arabic, page sizes printed, and a 390 px screenshot of every page written to screenshots/.
+browser-test: translations
+	$(BIN)/python -m pytest -p no:cacheprovider -p no:xdist -s browser_tests
+
 bench: install
 	$(BIN)/python benchmarks/safeguarding.py
 	$(BIN)/python benchmarks/outbound.py
@@ -68,4 +73,4 @@ bench: install
 	$(BIN)/python benchmarks/sqlite_writers.py
 
 clean:
-	rm -rf $(VENV) instance *.egg-info .coverage
+	rm -rf $(VENV) instance *.egg-info .coverage node_modules $(BUILD) screenshots
