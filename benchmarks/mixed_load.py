@@ -183,6 +183,7 @@ class Driver:
             "email": STAFF_EMAIL, "password": STAFF_PASSWORD, "next": "/staff/",
             "csrf_token": getattr(self.local, "csrf", "")})
         self.local.signed_in = status == 302
+        self.local.csrf = None          # a new session has a new form token: read it from the next page
         return Outcome("page_sign_in", status, status == 302, 0.0)
 
     def page_form(self, path, form):

@@ -5,6 +5,7 @@ on PostgreSQL, while another thread runs every periodic job back to back. benchm
 same mix under gunicorn and prints the figures.
 """
 import threading
+from concurrent.futures import ThreadPoolExecutor
 import uuid
 
 import pytest
@@ -106,3 +107,13 @@ def test_fifty_sms_messages_answered_and_closed_from_the_pages_in_a_row_are_each
         assert len({row.provider_sid for row in replies}) == 50
         sent = [text["body"] for text in sender_for(app).sent]
         assert all(sum(body in text for text in sent) == 1 for body in bodies.values())
+
+
+def test_two_texts_from_a_new_number_arriving_together_are_both_answered_at_once(served):
+    app, base, population = served
+    driver = mixed_load.Driver(base, population)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        replies = [list(pool.map(lambda text: driver.sms(f"+4479114{pair:05d}", text), ("hi", "hello")))
+                   for pair in range(25)]
+    assert all(status == 200 and "<Message>" in reply and mixed_load.HOLDING not in reply
+               for pair in replies for status, reply in pair)

@@ -36,8 +36,11 @@ class Defaults:
     YOUNG_PERSON_SHARED_DEVICE_TIMEOUT = timedelta(hours=1)   # "this is a shared phone"
     # Where "Exit this page" goes: a neutral site that gives nothing away on a watched phone.
     EXIT_PAGE_URL = "https://www.bbc.co.uk/weather"
-    STAFF_LOCKOUT_ATTEMPTS = 5
-    STAFF_LOCKOUT_PERIOD = timedelta(minutes=15)
+    # Staff sign-in: past the free tries in an hour, each try waits twice as long as the last (auth/throttle.py).
+    SIGN_IN_FREE_TRIES_PER_ACCOUNT = 5    # from one source to one account
+    SIGN_IN_FREE_TRIES_PER_SOURCE = 20    # from one source to any account (a right password takes its try back)
+    SIGN_IN_BACKOFF_FIRST_SECONDS = 1
+    SIGN_IN_BACKOFF_MOST_SECONDS = 900
     OTP_TTL = timedelta(minutes=10)
     OTP_MAX_ATTEMPTS = 5
     OTP_PER_NUMBER_HOURLY = 3

@@ -1,8 +1,9 @@
 """Domain errors, and the one place they become HTTP answers."""
 import logging
 
-from flask import g, jsonify, request
+from flask import g, jsonify, render_template, request
 from flask_babel import gettext as _
+from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,10 @@ class Conflict(DomainError):
 class TooMany(DomainError):
     status = 429
 
+    def __init__(self, message, *, retry_after=None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
 
 def error_body(status, message, errors=None):
     return {"status": status, "message": str(message), "errors": errors or {},
@@ -60,7 +65,9 @@ def _json(status, message, errors=None, headers=None):
 
 
 def handle_domain_error(error):
-    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else {}
+    if getattr(error, "retry_after", None):
+        headers["Retry-After"] = str(error.retry_after)
     return _json(error.status, error.message, error.errors(), headers)
 
 
@@ -109,7 +116,35 @@ def handle_unexpected(error):
     return _json(500, _("Something went wrong on our side. It has been logged."))
 
 
+UNAVAILABLE_RETRY_SECONDS = 30
+
+
+def database_unavailable(error):
+    """The database could not be reached or was too busy to answer in time (not a mistake in a query)."""
+    if isinstance(error, (sa_exc.InterfaceError, sa_exc.TimeoutError)):
+        return True
+    if not isinstance(error, sa_exc.OperationalError):
+        return False
+    text = str(getattr(error, "orig", error))
+    return not text.startswith(("no such table", "no such column", "near ", "table "))
+
+
+def handle_database_error(error):
+    """A database that is down or too busy answers 503 with a clear message, as /healthz does; anything
+    else the database refused is a fault of ours (500)."""
+    if not database_unavailable(error):
+        return handle_unexpected(error)
+    log.error("database unavailable on %s %s [%s]: %s", request.method, request.path,
+              getattr(g, "request_id", "-"), type(error).__name__)
+    message = _("The service is not available just now. Please try again in a few minutes.")
+    headers = {"Retry-After": str(UNAVAILABLE_RETRY_SECONDS)}
+    if request.path.startswith("/staff"):
+        return render_template("staff/error.html", status=503, message=message), 503, headers
+    return _json(503, message, headers=headers)
+
+
 def register(app):
+    app.register_error_handler(sa_exc.SQLAlchemyError, handle_database_error)
     app.register_error_handler(DomainError, handle_domain_error)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(Exception, handle_unexpected)

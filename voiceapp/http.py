@@ -34,8 +34,9 @@ def security_headers(response):
     headers["X-Frame-Options"] = "DENY"
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
     headers["Permissions-Policy"] = "geolocation=(), camera=(), microphone=()"
-    if request.path.startswith(("/api/v1", "/twilio")):
-        # Personal data must not sit in shared or browser caches (ASVS 14.3.2).
+    if request.path.startswith(("/api/v1", "/twilio", "/staff")):
+        # Personal data must not sit in shared or browser caches (ASVS 14.3.2); the staff pages show
+        # disclosures.
         headers["Cache-Control"] = "no-store"
         headers["Pragma"] = "no-cache"
     return response

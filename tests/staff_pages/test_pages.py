@@ -40,8 +40,7 @@ class Browser:
         return found.group(1) if found else ""
 
     def sign_in(self, user, next_page=""):
-        return self.post("/staff/sign-in", {"email": user.email, "password": STAFF_PASSWORD, "next": next_page},
-                         token=False)
+        return self.post("/staff/sign-in", {"email": user.email, "password": STAFF_PASSWORD, "next": next_page})
 
 
 @pytest.fixture
@@ -166,7 +165,7 @@ def test_a_note_stays_with_staff(browser, leader, yp):
 
 
 def test_a_wrong_password_shows_the_form_again(browser, leader):
-    refused = browser.post("/staff/sign-in", {"email": leader.email, "password": "nope"}, token=False)
+    refused = browser.post("/staff/sign-in", {"email": leader.email, "password": "nope"})
     assert refused.status_code == 401 and "not right" in text_of(refused)
 
 
@@ -192,5 +191,34 @@ def test_the_pages_work_for_a_script_with_a_bearer_token(api_as, alert_id):
 
 
 def test_a_sign_in_without_an_email_says_so(browser):
-    refused = browser.post("/staff/sign-in", {"email": "", "password": "x"}, token=False)
+    refused = browser.post("/staff/sign-in", {"email": "", "password": "x"})
     assert refused.status_code == 422 and "email" in text_of(refused)
+
+
+def test_a_sign_in_form_without_its_form_token_is_refused_and_signs_nobody_in(browser, leader):
+    refused = browser.post("/staff/sign-in", {"email": leader.email, "password": STAFF_PASSWORD}, token=False)
+    assert refused.status_code == 400 and "expired" in text_of(refused)
+    assert browser.get("/staff/").status_code == 401
+
+
+@pytest.mark.parametrize("path", ["/staff/", "/staff/sign-in", "/staff/messages"])
+def test_staff_pages_are_never_kept_in_a_cache(browser, leader, path):
+    browser.sign_in(leader)
+    assert browser.get(path).headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("next_page, lands_on", [
+    ("/staff//evil.example", "/staff/evil.example"),
+    ("/staff/..//evil.example", "/staff/"),
+    ("/staff/../../evil", "/staff/"),
+    ("//evil.example/staff/", "/staff/"),
+    ("/staff/\\evil.example", "/staff/"),
+    ("/staff/%0d%0aSet-Cookie:x", "/staff/%0d%0aSet-Cookie:x"),
+    ("/staff/\r\nSet-Cookie: x", "/staff/"),
+    ("https://evil.example/staff/", "/staff/"),
+    ("/staff/messages?status=open", "/staff/messages?status=open"),
+])
+def test_after_sign_in_next_must_normalise_to_a_staff_page(browser, leader, next_page, lands_on):
+    signed_in = browser.sign_in(leader, next_page=next_page)
+    assert signed_in.status_code == 302
+    assert signed_in.headers["Location"] in (lands_on, "https://voice.example.org" + lands_on)

@@ -1,5 +1,5 @@
 """Sign-in endpoints (staff password, young people's code or invitation), sign-out, and staff users."""
-from flask import current_app
+from flask import current_app, request
 from flask_babel import gettext as _
 from flask_smorest import Blueprint
 
@@ -31,8 +31,10 @@ def _session(token, kind):
 @blp.response(200, SessionSchema)
 @blp.doc(**NO_AUTH)
 def staff_sign_in(body):
-    """Staff sign in with email and password; locked for a while after repeated failures."""
-    token, _user = services.sign_in_staff(email=body["email"], password=body["password"])
+    """Staff sign in with email and password; repeated failures from one place must wait longer each time
+    (429 with Retry-After)."""
+    token, _user = services.sign_in_staff(email=body["email"], password=body["password"],
+                                          source=request.remote_addr or "unknown")
     return _session(token, "staff")
 
 

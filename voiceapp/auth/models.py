@@ -31,8 +31,6 @@ class StaffUser(db.Model):
     priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"))
     password_hash = sa.Column(sa.String(255), nullable=False)
     is_active = sa.Column(sa.Boolean, nullable=False, default=True)
-    failed_sign_ins = sa.Column(sa.Integer, nullable=False, default=0)
-    locked_until = sa.Column(UTCDateTime)
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     priority = relationship("StrategicPriority")
 

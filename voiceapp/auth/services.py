@@ -4,14 +4,15 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 
 from voiceapp import crypto
 from voiceapp.audit import services as audit
-from voiceapp.auth import passwords
+from voiceapp.auth import passwords, throttle
 from voiceapp.auth.actors import Actor
 from voiceapp.auth.models import AuthSession, Role, StaffUser
 from voiceapp.database import transaction, utcnow
-from voiceapp.errors import Conflict, Invalid, NotFound, NotSignedIn
+from voiceapp.errors import Conflict, Invalid, NotFound, NotSignedIn, TooMany
 from voiceapp.extensions import db
 
 log = logging.getLogger(__name__)
@@ -38,34 +39,24 @@ def open_session(*, staff_user_id=None, young_person_id=None, shared_device=Fals
     return token
 
 
-def sign_in_staff(*, email, password):
-    """Check a staff password; lock the account after repeated failures, answering the same either way."""
+def sign_in_staff(*, email, password, source):
+    """Check a staff password, answering the same for every failure; tries from one source are slowed down
+    (auth/throttle.py), and nobody can lock anyone else out."""
+    wait = throttle.wait_seconds(email, source)
+    if wait:
+        raise TooMany(_l("Too many tries. Please wait and try again."), retry_after=wait)
+    throttle.count_try(email, source)       # before anything can fail: a try that ends in an error counts
     user = db.session.scalar(sa.select(StaffUser).where(StaffUser.email == email.strip().lower()))
     ok = passwords.verify_password(user.password_hash if user else None, password)
-    now = utcnow()
-    with transaction():
-        if user is None or not user.is_active or (user.locked_until and user.locked_until > now):
-            raise_after = True
-        elif not ok:
-            _record_failure(user, now)
-            raise_after = True
-        else:
-            user.failed_sign_ins, user.locked_until, raise_after = 0, None, False
-            token = open_session(staff_user_id=user.id)
-            audit.record(actor=Actor.for_staff(user), action="auth.sign_in",
-                         object_type="staff_user", object_id=user.id)
-    if raise_after:
+    if user is None or not user.is_active or not ok:
         log.info("staff sign-in refused")
         raise NotSignedIn(SIGN_IN_FAILED)
+    with transaction():
+        token = open_session(staff_user_id=user.id)
+        audit.record(actor=Actor.for_staff(user), action="auth.sign_in", object_type="staff_user",
+                     object_id=user.id)
+    throttle.forget_try(email, source)
     return token, user
-
-
-def _record_failure(user, now):
-    user.failed_sign_ins += 1
-    if user.failed_sign_ins >= current_app.config["STAFF_LOCKOUT_ATTEMPTS"]:
-        user.locked_until = now + current_app.config["STAFF_LOCKOUT_PERIOD"]
-        user.failed_sign_ins = 0
-        log.warning("staff account %s locked after repeated failed sign-ins", user.id)
 
 
 def authenticate(token):
@@ -84,6 +75,11 @@ def authenticate(token):
         with transaction():
             row.last_seen_at = now
     return actor
+
+
+def young_person_for_token_hash(token_hash):
+    """Whose session this was (for a request kept while the database was down), or None."""
+    return db.session.scalar(sa.select(AuthSession.young_person_id).where(AuthSession.token_hash == token_hash))
 
 
 def _actor_for(row):

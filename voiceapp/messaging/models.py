@@ -34,7 +34,8 @@ class OutboundMessage(db.Model):
     provider_sid = sa.Column(sa.String(64), unique=True)
     error_code = sa.Column(sa.String(16))
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
-    sent_at = sa.Column(UTCDateTime)
+    sent_at = sa.Column(UTCDateTime, index=True)      # the pace over the last minute is counted from it
+    claimed_at = sa.Column(UTCDateTime)                # a worker's lease while 'sending' (messaging/tasks.py)
     send_after = sa.Column(UTCDateTime, nullable=False, default=utcnow, index=True)   # quiet hours, pacing, backoff
     valid_until = sa.Column(UTCDateTime)       # time-bound texts expire rather than arrive late
     segments = sa.Column(sa.Integer, nullable=False, default=1)

@@ -13,6 +13,7 @@ from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
 from voiceapp.jobs.schedule import periodic
+from voiceapp.messaging import policy
 from voiceapp.messaging.models import OutboundMessage, OutboundStatus
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,8 @@ def should_hold(*, purpose, young_person_id, direct_reply=False, urgent=False):
 
 @periodic(300)
 def release_held_sms():
-    """Queue held bulk texts again once nothing pauses their young person; safe to run twice."""
+    """Queue held bulk texts again once nothing pauses their young person; safe to run twice. Releasing only
+    queues: opt-out, quiet hours and pacing are decided when each text is delivered (messaging/tasks.py)."""
     from voiceapp.messaging.tasks import deliver_sms
     held = db.session.scalars(sa.select(OutboundMessage).where(OutboundMessage.status == OutboundStatus.HELD)
                               .order_by(OutboundMessage.created_at).limit(500)).all()
@@ -69,6 +71,7 @@ def release_held_sms():
         return
     with transaction():
         for row in released:
-            row.status, row.send_after = OutboundStatus.QUEUED, max(row.send_after, utcnow())
+            row.status = OutboundStatus.QUEUED
+            row.send_after = max(row.send_after, policy.earliest_send(utcnow(), direct_reply=False, urgent=False))
             enqueue(deliver_sms, outbound_id=str(row.id))
     log.info("released %d held bulk texts", len(released))

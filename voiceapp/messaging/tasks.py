@@ -1,7 +1,8 @@
 """Delivering queued SMS; safe to run twice for the same row."""
 import logging
 import uuid
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
@@ -11,6 +12,7 @@ from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs import job
 from voiceapp.jobs.schedule import periodic
+from voiceapp.messaging import policy
 from voiceapp.messaging.email import mailer_for
 from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
 from voiceapp.messaging.senders import sender_for
@@ -18,28 +20,65 @@ from voiceapp.messaging.senders import sender_for
 log = logging.getLogger(__name__)
 
 
-def _claim(model, outbound_id):
+def _claim_email(outbound_id):
     """Move the row from queued to sending in one statement, so two workers cannot both send it."""
     with transaction():
-        claimed = db.session.execute(sa.update(model).where(
-            model.id == outbound_id, model.status == OutboundStatus.QUEUED)
-            .values(status=OutboundStatus.SENDING, attempts=model.attempts + 1)).rowcount
+        claimed = db.session.execute(sa.update(OutboundEmail).where(
+            OutboundEmail.id == outbound_id, OutboundEmail.status == OutboundStatus.QUEUED)
+            .values(status=OutboundStatus.SENDING, attempts=OutboundEmail.attempts + 1)).rowcount
     return claimed == 1
+
+
+# How long a worker may hold a text it claimed before the sweep may give it to another worker. Far longer
+# than a send takes (the Twilio client times out well before), so only a dead worker's claim ever expires.
+LEASE = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A worker's lease on one outbox row: it may send the row only while the row still carries this lease."""
+    outbound_id: uuid.UUID
+    claimed_at: datetime
+
+    def held(self, now):
+        return now < self.claimed_at + LEASE
+
+
+def claim_sms(outbound_id):
+    """Lease a queued text that is due, in one statement, so two workers cannot both hold it."""
+    now = utcnow()
+    with transaction():
+        claimed = db.session.execute(sa.update(OutboundMessage).where(
+            OutboundMessage.id == outbound_id, OutboundMessage.status == OutboundStatus.QUEUED,
+            OutboundMessage.send_after <= now)
+            .values(status=OutboundStatus.SENDING, claimed_at=now, attempts=OutboundMessage.attempts + 1)).rowcount
+    return Claim(outbound_id, now) if claimed == 1 else None
 
 
 @job
 def deliver_sms(*, outbound_id):
     """Send one queued SMS once it is due; retry what may succeed later, stop at what never will."""
-    outbound_id = uuid.UUID(str(outbound_id))
-    row = db.session.get(OutboundMessage, outbound_id)
-    if row is None or row.status != OutboundStatus.QUEUED or row.send_after > utcnow():
-        return
-    if row.valid_until and row.valid_until < utcnow():
-        with transaction():
-            row.status = OutboundStatus.EXPIRED
-        return
-    if not _claim(OutboundMessage, outbound_id):
-        return
+    claim = claim_sms(uuid.UUID(str(outbound_id)))
+    if claim is not None:
+        send_claimed(claim)
+
+
+def send_claimed(claim):
+    """The one authority on whether a text leaves now, whatever queued it: the lease is still ours, the young
+    person has not opted out, it is not quiet hours (unless a direct reply or urgent), the sender's pace
+    allows it and it has not expired. Otherwise it is suppressed, expired or put back for later."""
+    row = db.session.get(OutboundMessage, claim.outbound_id, populate_existing=True)
+    now = utcnow()
+    if row is None or not _still_ours(row, claim, now):
+        return None
+    verdict = policy.verdict(now, direct_reply=row.direct_reply, urgent=row.urgent, valid_until=row.valid_until,
+                             opted_out=_opted_out(row.young_person_id), pace=_pace_until(row, now))
+    if verdict.status == OutboundStatus.QUEUED:
+        # Not now: back in the queue for its moment, and the postponement is no failed attempt.
+        return _settle(claim, status=verdict.status, send_after=verdict.send_after,
+                       attempts=OutboundMessage.attempts - 1)
+    if verdict.status is not None:
+        return _settle(claim, status=verdict.status)
     try:
         result = sender_for(current_app).send(to=crypto.decrypt(row.to_encrypted),
                                               body=crypto.decrypt(row.body_encrypted),
@@ -51,6 +90,47 @@ def deliver_sms(*, outbound_id):
         if row.purpose == "otp":
             # A sign-in code has no use once sent: keep no copy of it.
             row.body_encrypted = crypto.encrypt("")
+    return row
+
+
+def _still_ours(row, claim, now):
+    return row.status == OutboundStatus.SENDING and row.claimed_at == claim.claimed_at and claim.held(now)
+
+
+def _settle(claim, **values):
+    """Change a claimed row only if the claim is still the row's: a stale worker changes nothing."""
+    with transaction():
+        db.session.execute(sa.update(OutboundMessage).where(
+            OutboundMessage.id == claim.outbound_id, OutboundMessage.status == OutboundStatus.SENDING,
+            OutboundMessage.claimed_at == claim.claimed_at).values(claimed_at=None, **values)
+            .execution_options(synchronize_session=False))
+    return None
+
+
+def _opted_out(young_person_id):
+    """Read at the moment of sending, not when the text was queued (STOP may have come in between; TW-09).
+    The young people table is looked up by name: messaging sits below the people domain and never imports it."""
+    if young_person_id is None:
+        return False
+    people = db.metadata.tables["young_people"]
+    return db.session.scalar(sa.select(people.c.sms_opted_out_at).where(people.c.id == young_person_id)) is not None
+
+
+PACE_WINDOW = timedelta(seconds=60)
+
+
+def _pace_until(row, now):
+    """Paced texts share the sender's throughput: over the last minute, no more segments than it carries in a
+    minute. Returns when this one may go if sending it now would exceed that, else None."""
+    if row.direct_reply or row.urgent:
+        return None
+    allowance = PACE_WINDOW.total_seconds() / policy.seconds_per_segment()
+    used = db.session.scalar(sa.select(sa.func.coalesce(sa.func.sum(OutboundMessage.segments), 0)).where(
+        OutboundMessage.sent_at > now - PACE_WINDOW, OutboundMessage.direct_reply.is_(False),
+        OutboundMessage.urgent.is_(False)))
+    if used + row.segments <= allowance:
+        return None
+    return now + timedelta(seconds=row.segments * policy.seconds_per_segment())
 
 
 def _status_callback_url():
@@ -69,7 +149,7 @@ def _failed(row, error):
             row.status = OutboundStatus.FAILED      # the dead letters the voice team can see
             log.warning("sms %s failed for good (%s)", row.id, row.error_code)
             return
-        row.status = OutboundStatus.QUEUED
+        row.status, row.claimed_at = OutboundStatus.QUEUED, None
         row.send_after = utcnow() + timedelta(seconds=current_app.config["SMS_RETRY_BASE_SECONDS"] * 2 ** row.attempts)
         log.info("sms %s not sent (%s); retrying later", row.id, row.error_code)
 
@@ -81,17 +161,21 @@ def mark_opted_out(young_person_id):
         person.sms_opted_out_at = utcnow()
 
 
-STUCK_AFTER = timedelta(minutes=10)
-
 
 def _recover_stuck():
     """A worker that died after claiming a text but before Twilio took it leaves it 'sending' with no SID:
-    put it back in the queue (REL-02). Only the milliseconds between Twilio accepting and our commit could
-    still double-send, and Twilio gives no idempotency key to close that gap."""
+    once its lease has expired, put it back in the queue (REL-02). Judged by when it was claimed, never by
+    when it was due: after a backlog a text due long ago may have been claimed a second ago. Only the
+    milliseconds between Twilio accepting and our commit could still double-send, and Twilio gives no
+    idempotency key to close that gap."""
+    expired = utcnow() - LEASE
     with transaction():
         db.session.execute(sa.update(OutboundMessage).where(
             OutboundMessage.status == OutboundStatus.SENDING, OutboundMessage.provider_sid.is_(None),
-            OutboundMessage.send_after < utcnow() - STUCK_AFTER).values(status=OutboundStatus.QUEUED))
+            sa.or_(OutboundMessage.claimed_at <= expired,
+                   # rows claimed before leases existed
+                   sa.and_(OutboundMessage.claimed_at.is_(None), OutboundMessage.send_after < expired)))
+            .values(status=OutboundStatus.QUEUED, claimed_at=None).execution_options(synchronize_session=False))
 
 
 @periodic(30)
@@ -120,7 +204,7 @@ def dispatch_due_email():
 @job
 def deliver_email(*, outbound_id):
     outbound_id = uuid.UUID(str(outbound_id))
-    if not _claim(OutboundEmail, outbound_id):
+    if not _claim_email(outbound_id):
         return
     row = db.session.get(OutboundEmail, outbound_id)
     try:

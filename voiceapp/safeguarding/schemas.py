@@ -66,6 +66,18 @@ class AlertActionSchema(StrictSchema):
     action_taken = text(5000, required=True)
 
 
+class SupportSchema(StrictSchema):
+    alert = fields.Boolean()
+    message = fields.String()
+
+
+class UnsafeKeptSchema(StrictSchema):
+    """The answer when the choice could not be recorded at once (the database was down)."""
+    alert_id = fields.UUID(allow_none=True, dump_default=None)
+    kept = fields.Boolean(dump_default=True)
+    support = fields.Nested(SupportSchema)
+
+
 class UnsafeReceiptSchema(StrictSchema):
     """What a young person gets back at once after choosing "I don't feel safe"."""
     alert_id = fields.UUID(attribute="id")

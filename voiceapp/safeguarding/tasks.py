@@ -7,7 +7,7 @@ from flask import current_app
 from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs.schedule import periodic
-from voiceapp.safeguarding import alerts
+from voiceapp.safeguarding import alerts, offline
 from voiceapp.safeguarding.models import AlertStatus, EventKind, SafeguardingAlert
 
 
@@ -52,3 +52,9 @@ def escalate_unacknowledged_alerts():
             if _claim(alert_id, SafeguardingAlert.escalated_at.is_(None), escalated_at=now):
                 alert = db.session.get(SafeguardingAlert, alert_id, populate_existing=True)
                 alerts.escalate(alert, now)
+
+
+@periodic(30)
+def replay_spooled_unsafe_choices():
+    """Raise the alerts for 'I don't feel safe' chosen by phone or on the web while the database was down."""
+    offline.replay_unsafe_choices()

@@ -39,7 +39,7 @@ def _actor():
     return auth.authenticate(session.get(TOKEN)), False
 
 
-def _form_is_ours():
+def form_is_ours():
     sent = request.form.get("csrf_token", "")
     return bool(sent) and hmac.compare_digest(sent, session.get(CSRF, ""))
 
@@ -60,7 +60,7 @@ def staff_page(*roles):
                 return render_template("staff/sign_in.html", next=request.full_path.rstrip("?")), 401
             if not actor.has_role(*roles):
                 return page_error(403, "This page is not open to your role.")
-            if request.method == "POST" and not by_bearer and not _form_is_ours():
+            if request.method == "POST" and not by_bearer and not form_is_ours():
                 return page_error(400, "That form had expired. Go back, reload the page and try again.")
             g.actor = actor
             return view(*args, **kwargs)

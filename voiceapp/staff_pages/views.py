@@ -1,11 +1,15 @@
 """Thin page views: read the form with the API's schema, call the service, show the result or the reason."""
+import posixpath
+import unicodedata
+from urllib.parse import urlsplit
+
 from flask import current_app, g, redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
 from voiceapp.auth import services as auth
 from voiceapp.auth.models import Role
 from voiceapp.auth.schemas import StaffSignInSchema
-from voiceapp.errors import DomainError, NotSignedIn
+from voiceapp.errors import DomainError, NotSignedIn, TooMany
 from voiceapp.extensions import limiter
 from voiceapp.safeguarding import alerts
 from voiceapp.safeguarding.api import DUTY        # the pages open to exactly whom the API is open
@@ -41,15 +45,20 @@ def sign_in():
     if request.method == "GET":
         return render_template("staff/sign_in.html", next=next_page)
     email = request.form.get("email", "")
+    if not session.form_is_ours():
+        return render_template("staff/sign_in.html", next=next_page, email=email, expired=True), 400
     try:
         body = StaffSignInSchema().load({"email": email, "password": request.form.get("password", "")})
     except ValidationError as error:
         return render_template("staff/sign_in.html", next=next_page, email=email,
                                errors=error.normalized_messages()), 422
     try:
-        token, _user = auth.sign_in_staff(**body)
+        token, _user = auth.sign_in_staff(**body, source=request.remote_addr or "unknown")
     except NotSignedIn:
         return render_template("staff/sign_in.html", next=next_page, email=email, failed=True), 401
+    except TooMany as error:
+        return render_template("staff/sign_in.html", next=next_page, email=email, wait=error.retry_after), 429, {
+            "Retry-After": str(error.retry_after)}
     session.start(token)
     return redirect(next_page)
 
@@ -58,10 +67,20 @@ sign_in.audience = ("anyone",)
 
 
 def _safe_next(target):
-    """Only a page of ours, so the sign-in link cannot send anyone elsewhere."""
-    if target and target.startswith("/staff/") and not target.startswith("//"):
-        return target
-    return url_for("staff.home")
+    """Only a page of ours, so the sign-in link cannot send anyone elsewhere: the path, normalised (no '..',
+    no '//', no host, no scheme, no backslash or control character), must lie under /staff/."""
+    home = url_for("staff.home")
+    if not target or any(c == "\\" or unicodedata.category(c)[0] == "C" for c in target):
+        return home
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return home
+    path = "/" + posixpath.normpath(parts.path).lstrip("/")
+    if parts.path.endswith("/") and not path.endswith("/"):
+        path += "/"
+    if not path.startswith("/staff/"):
+        return home
+    return path + (f"?{parts.query}" if parts.query else "")
 
 
 @bp.route("/sign-out", methods=["POST"])

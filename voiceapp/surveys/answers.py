@@ -80,3 +80,19 @@ def value_of(answer, question):
     if question.kind == QuestionKind.YES_NO:
         return bool(answer.value_int)
     return answer.value_int
+
+
+def _given(answer):
+    """The values an answer gives for skip logic: its number (scale, option, yes 1 / no 0) or ticked options."""
+    if answer is None:
+        return set()
+    return {c.option for c in answer.choices} if answer.choices else {answer.value_int} - {None}
+
+
+def applies(question, answers_by_position):
+    """Whether a question is asked, given the answers so far ({position: SurveyAnswer}): a question with
+    show_if is asked only when the earlier question's answer is one of the values it names."""
+    rule = question.show_if
+    if not rule:
+        return True
+    return bool(_given(answers_by_position.get(rule["question"])) & set(rule["answers"]))

@@ -107,3 +107,11 @@ def update_window(body, survey_id):
 def invite(survey_id):
     """Text the survey's audience (opted-out and paused young people get nothing; quiet hours respected)."""
     return invitations.invite_to_survey(actor=current_actor(), survey_id=survey_id)
+
+
+@blp.route("/surveys/<uuid:survey_id>/reminder", methods=["POST"])
+@require_role(*MANAGERS)
+@blp.response(202, InvitationResultSchema)
+def remind(survey_id):
+    """Text, once, everyone in the audience who has not sent the survey yet."""
+    return invitations.remind_non_responders(actor=current_actor(), survey_id=survey_id)

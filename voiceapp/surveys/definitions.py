@@ -15,7 +15,22 @@ CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
 def _questions(specs):
     if not specs:
         raise Invalid(_l("A survey needs questions"), field="questions", reason="must not be empty")
-    return [_question(i, spec) for i, spec in enumerate(specs)]
+    questions = [_question(i, spec) for i, spec in enumerate(specs)]
+    for question in questions:
+        _check_skip(question, questions)
+    return questions
+
+
+def _check_skip(question, questions):
+    """A skip rule names an earlier question that has answers to test (not free text)."""
+    rule = question.show_if
+    if not rule:
+        return
+    earlier = next((q for q in questions if q.position == rule["question"]), None)
+    if earlier is None or earlier.position >= question.position or earlier.kind == QuestionKind.FREE_TEXT:
+        raise Invalid(_l("A question can only depend on an earlier question with answers to choose"),
+                      field=f"questions.{question.position - 1}.show_if.question",
+                      reason="must be the position of an earlier question that is not free text")
 
 
 def _question(index, spec):
@@ -34,7 +49,8 @@ def _question(index, spec):
     priority = promises.priority_by_number(spec["priority"]).id if spec.get("priority") else None
     return SurveyQuestion(position=index + 1, kind=kind, prompt=spec["prompt"], options=options,
                           translations=spec.get("translations") or {}, scale_min=low, scale_max=high,
-                          required=spec.get("required", False), priority_id=priority)
+                          required=spec.get("required", False), priority_id=priority,
+                          show_if=spec.get("show_if"))
 
 
 def _check_window(opens_at, closes_at):
@@ -43,13 +59,14 @@ def _check_window(opens_at, closes_at):
 
 
 def create_survey(*, actor, title, questions, opens_at, closes_at, description="", cohort=None, age_bands=(),
-                  translations=None):
-    """Create a survey with its first (draft) version."""
+                  voice_groups=(), translations=None, key=None):
+    """Create a survey with its first (draft) version, for a cohort, age bands and voice groups (any of them)."""
     _check_window(opens_at, closes_at)
     with transaction():
         survey = Survey(title=title, description=description, cohort=cohort, opens_at=opens_at,
                         closes_at=closes_at, age_bands=[getattr(b, "value", b) for b in age_bands],
-                        translations=translations or {})
+                        voice_groups=[getattr(g, "value", g) for g in voice_groups],
+                        translations=translations or {}, key=key)
         survey.versions = [SurveyVersion(number=1, questions=_questions(questions))]
         db.session.add(survey)
         db.session.flush()

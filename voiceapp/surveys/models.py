@@ -26,6 +26,9 @@ class Survey(db.Model):
     translations = sa.Column(sa.JSON, nullable=False, default=dict)
     cohort = sa.Column(enum_type(Cohort))      # empty: everyone
     age_bands = sa.Column(sa.JSON, nullable=False, default=list)           # empty: every age
+    voice_groups = sa.Column(sa.JSON, nullable=False, default=list)        # empty: everyone; else any of these
+    reminded_at = sa.Column(UTCDateTime)     # the one reminder to those who had not answered
+    key = sa.Column(sa.String(60), unique=True)    # a survey loaded from voiceapp/surveys/data (seeded once)
     opens_at = sa.Column(UTCDateTime, nullable=False)
     closes_at = sa.Column(UTCDateTime, nullable=False)
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
@@ -68,6 +71,9 @@ class SurveyQuestion(db.Model):
     scale_max = sa.Column(sa.Integer)
     required = sa.Column(sa.Boolean, nullable=False, default=False)
     priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"))
+    # Skip logic: {"question": position of an earlier question, "answers": [values]}; asked only when that
+    # question's answer (scale value, option number, 1/0 for yes/no, or any ticked option) is one of them.
+    show_if = sa.Column(sa.JSON)
 
 
 class SurveyResponse(db.Model):

@@ -2,10 +2,11 @@
 from flask_babel import get_locale
 from marshmallow import ValidationError, fields, validate
 
-from voiceapp.people.models import AgeBand, Cohort
+from voiceapp.people.models import AgeBand, Cohort, VoiceGroup
 from voiceapp.safeguarding import alerts as safeguarding
 from voiceapp.schemas import StrictSchema, text, when
 from voiceapp.surveys.answers import value_of
+from voiceapp.surveys.services import questions_to_ask
 from voiceapp.surveys.models import QuestionKind
 
 
@@ -23,6 +24,13 @@ def _localised(question, key):
     return translated.get(key) or getattr(question, key)
 
 
+class ShowIfSchema(StrictSchema):
+    """Skip logic: ask this question only when question `question` (its position) was answered with one of
+    `answers` (a scale value, an option number from 0, 1 yes / 0 no, or any ticked option)."""
+    question = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
+    answers = fields.List(fields.Integer(), required=True, validate=validate.Length(min=1, max=20))
+
+
 class QuestionInSchema(StrictSchema):
     kind = fields.Enum(QuestionKind, by_value=True, required=True)
     prompt = text(500, required=True)
@@ -33,6 +41,7 @@ class QuestionInSchema(StrictSchema):
     required = fields.Boolean(load_default=False)
     priority = fields.Integer(validate=validate.Range(min=1, max=6))
     translations = fields.Dict(keys=fields.String(validate=validate.OneOf(["ar"])), values=fields.Dict())
+    show_if = fields.Nested(ShowIfSchema, allow_none=True)
 
 
 class QuestionSchema(StrictSchema):
@@ -45,6 +54,7 @@ class QuestionSchema(StrictSchema):
     scale_min = fields.Integer(allow_none=True)
     scale_max = fields.Integer(allow_none=True)
     required = fields.Boolean()
+    show_if = fields.Dict(allow_none=True)
 
 
 class SurveyCreateSchema(StrictSchema):
@@ -52,6 +62,7 @@ class SurveyCreateSchema(StrictSchema):
     description = fields.String(load_default="", validate=validate.Length(max=2000))
     cohort = fields.Enum(Cohort, by_value=True, allow_none=True)
     age_bands = fields.List(fields.Enum(AgeBand, by_value=True), load_default=list)
+    voice_groups = fields.List(fields.Enum(VoiceGroup, by_value=True), load_default=list)
     opens_at = when(required=True)
     closes_at = when(required=True)
     questions = fields.List(fields.Nested(QuestionInSchema), required=True, validate=validate.Length(min=1, max=50))
@@ -79,6 +90,8 @@ class SurveySchema(StrictSchema):
     description = fields.String()
     cohort = fields.Enum(Cohort, by_value=True, allow_none=True)
     age_bands = fields.List(fields.String())
+    voice_groups = fields.List(fields.String())
+    reminded_at = when(allow_none=True)
     opens_at = when()
     closes_at = when()
     versions = fields.List(fields.Nested(VersionSchema))
@@ -116,6 +129,9 @@ class ResponseSchema(StrictSchema):
     updated_at = when()
     submitted_at = when(allow_none=True)
     answers = fields.Function(_answers)
+    questions_to_ask = fields.Function(lambda r: [str(q.id) for q in questions_to_ask(r.version, r.answers)],
+                                       metadata={"description": "the questions asked given the answers so far "
+                                                                "(skip logic): every channel asks only these"})
     # The crisis reply, when a free-text answer raised a safeguarding alert (SAFE-01).
     support = fields.Function(lambda r: safeguarding.support_for("survey_answer", [a.id for a in r.answers]),
                               metadata={"description": "crisis support, when an answer raised an alert"})

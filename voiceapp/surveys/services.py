@@ -8,13 +8,21 @@ from voiceapp.errors import Conflict, Invalid, NotFound
 from voiceapp.extensions import db
 from voiceapp.people import holds
 from voiceapp.people import services as people
-from voiceapp.surveys.answers import to_columns
+from voiceapp.surveys.answers import applies, to_columns
 from voiceapp.surveys.models import Survey, SurveyAnswer, SurveyResponse
 
 
 def _for_person(survey, person):
     return ((survey.cohort is None or survey.cohort == person.cohort)
-            and (not survey.age_bands or person.age_band.value in survey.age_bands))
+            and (not survey.age_bands or person.age_band.value in survey.age_bands)
+            and (not survey.voice_groups or bool(set(survey.voice_groups) & set(person.voice_groups))))
+
+
+def questions_to_ask(version, answers):
+    """The version's questions that apply given the answers so far (skip logic), in order; every channel asks
+    these and no others."""
+    by_position = {q.position: a for q in version.questions for a in answers if a.question_id == q.id}
+    return [q for q in version.questions if applies(q, by_position)]
 
 
 def list_open_surveys(*, actor):
@@ -59,7 +67,8 @@ def save_answers(*, actor, survey_id, answers, channel, submit=False):
         touched = [_upsert(response, question, values) for question, values in parsed]
         response.updated_at = utcnow()
         if submit:
-            _check_required(response, questions)
+            _drop_skipped(response)
+            _check_required(response, {q.id: q for q in questions_to_ask(response.version, response.answers)})
             response.submitted_at = utcnow()
         db.session.flush()
         for answer in touched:
@@ -95,6 +104,12 @@ def _upsert(response, question, values):
     answer.value_int, answer.value_text, answer.answered_at = values.number, values.text, utcnow()
     answer.choices = values.choice_rows()
     return answer
+
+
+def _drop_skipped(response):
+    """An answer to a question a later change of answer skipped is not sent with the survey."""
+    asked = {q.id for q in questions_to_ask(response.version, response.answers)}
+    response.answers = [a for a in response.answers if a.question_id in asked]
 
 
 def _check_required(response, questions):

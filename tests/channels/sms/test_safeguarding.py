@@ -76,7 +76,8 @@ def test_keypad_9_on_a_call_raises_the_alert_and_speaks_the_crisis_reply(twilio,
 
 def test_with_the_database_down_a_disclosure_still_gets_the_crisis_reply_and_its_alert_fires_first_on_replay(
         twilio, person, duty, app, monkeypatch, tmp_path):
-    from voiceapp.channels.sms import services, spool, tasks
+    from voiceapp import spool
+    from voiceapp.channels.sms import services, tasks
     app.config["SPOOL_DIR"] = str(tmp_path)
 
     def down(**kwargs):
@@ -85,10 +86,10 @@ def test_with_the_database_down_a_disclosure_still_gets_the_crisis_reply_and_its
     twilio.sms("just saying hi", sid="SM" + "1" * 32)
     texts = twiml_texts(twilio.sms("i want to kill myself tonight", sid="SM" + "2" * 32))
     assert "999" in texts[0] and "0800 1111" in texts[0]
-    assert spool.pending()[0].name.startswith("0-")                 # the disclosure is replayed first
+    assert spool.pending("sms")[0].name.startswith("0-")                 # the disclosure is replayed first
     monkeypatch.undo()
     tasks.replay_spool()
-    assert len(alerts()) == 1 and spool.pending() == []
+    assert len(alerts()) == 1 and spool.pending("sms") == []
 
 
 def test_a_risky_voice_transcription_raises_an_alert(twilio, person, duty, monkeypatch):
@@ -117,3 +118,26 @@ def test_while_an_alert_is_open_survey_invitations_are_held_not_sent(twilio, per
     assert sent_sms == []
     held = db.session.scalar(sa.select(OutboundMessage).where(OutboundMessage.purpose == "survey_invite"))
     assert held.status == OutboundStatus.HELD
+
+
+def test_with_the_database_down_an_arabic_disclosure_is_answered_in_arabic(twilio, app, monkeypatch, tmp_path):
+    from voiceapp import spool
+    from voiceapp.channels.sms import services
+    from voiceapp.safeguarding.replies import CRISIS
+    app.config["SPOOL_DIR"] = str(tmp_path)
+
+    def down(**kwargs):
+        raise OperationalError("INSERT", {}, Exception("database unreachable"))
+    monkeypatch.setattr(services, "store_inbound", down)
+    texts = twiml_texts(twilio.sms("بدي موت", sid="SM" + "3" * 32))
+    assert texts[0].startswith(CRISIS["ar"]["message"][:20]) and "0800 1111" in texts[0] and "999" in texts[0]
+    assert texts[1] == "شكرا، وصلتنا رسالتك. سنرد قريبا."
+    assert spool.pending("sms")[0].name.startswith("0-")
+
+
+def test_with_the_database_down_an_ordinary_arabic_text_gets_the_arabic_holding_reply(twilio, app, monkeypatch,
+                                                                                       tmp_path):
+    from voiceapp.channels.sms import services
+    app.config["SPOOL_DIR"] = str(tmp_path)
+    monkeypatch.setattr(services, "store_inbound", lambda **kwargs: 1 / 0)
+    assert twiml_texts(twilio.sms("مرحبا", sid="SM" + "4" * 32)) == ["شكرا، وصلتنا رسالتك. سنرد قريبا."]

@@ -103,7 +103,8 @@ def test_the_fallback_url_stores_and_answers_the_same_way_and_dedupes_with_the_p
 
 def test_with_the_database_down_a_text_is_spooled_answered_and_replayed_once(twilio, person, app, monkeypatch,
                                                                               tmp_path, sent_sms):
-    from voiceapp.channels.sms import services, spool, tasks
+    from voiceapp import spool
+    from voiceapp.channels.sms import services, tasks
     app.config["SPOOL_DIR"] = str(tmp_path)
 
     def down(**kwargs):
@@ -111,12 +112,12 @@ def test_with_the_database_down_a_text_is_spooled_answered_and_replayed_once(twi
     monkeypatch.setattr(services, "store_inbound", down)
     texts = twiml_texts(twilio.sms("canary words", sid="SM" + "9" * 32))
     assert texts == ["Thanks, we got your message. We will reply soon."]
-    assert len(spool.pending()) == 1
-    assert b"canary" not in spool.pending()[0].read_bytes()     # encrypted on disk
+    assert len(spool.pending("sms")) == 1
+    assert b"canary" not in spool.pending("sms")[0].read_bytes()     # encrypted on disk
     monkeypatch.undo()
     tasks.replay_spool()
     tasks.replay_spool()
-    assert stored() == 1 and spool.pending() == []
+    assert stored() == 1 and spool.pending("sms") == []
 
 
 def test_delivery_status_callbacks_move_forward_only_and_tolerate_unknown_sids(twilio, person, sent_sms):

@@ -7,6 +7,7 @@ from the first commit to the second as plain values rather than an ORM object th
 import logging
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from flask import current_app
 from flask_babel import force_locale
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +23,7 @@ from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
 from voiceapp.people import phones
 from voiceapp.people import services as people
+from voiceapp.safeguarding.screening import screen
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,12 @@ _MARK = sa.update(_INBOUND).where(_INBOUND.c.id == sa.bindparam("row_id")).value
 _BY_MESSAGE_SID = sa.select(InboundSms).where(InboundSms.message_sid == sa.bindparam("sid"))
 _CONVERSATION_FOR_UPDATE = sa.select(SmsConversation).where(
     SmsConversation.phone_hash == sa.bindparam("phone_hash")).with_for_update()
+
+
+def _insert_for(session):
+    """INSERT ... ON CONFLICT for the database in use (PostgreSQL and SQLite both have it)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(SmsConversation.__table__)
 
 
 def _phone_hash(number):
@@ -133,8 +141,12 @@ def _mark(row, status, reply=None):
 def _converse(row, phone):
     conversation_row = db.session.scalar(_CONVERSATION_FOR_UPDATE, {"phone_hash": row.phone_hash})
     if conversation_row is None:
-        conversation_row = SmsConversation(phone_hash=row.phone_hash, state={}, updated_at=utcnow())
-        db.session.add(conversation_row)
+        # Two texts from a new number can arrive together: whichever inserts second finds the row there and
+        # waits on its lock, rather than failing on the unique phone hash.
+        db.session.execute(_insert_for(db.session).values(
+            id=new_id(), phone_hash=row.phone_hash, flow="menu", state={}, privacy_notice_sent=False,
+            updated_at=utcnow()).on_conflict_do_nothing(index_elements=["phone_hash"]))
+        conversation_row = db.session.scalar(_CONVERSATION_FOR_UPDATE, {"phone_hash": row.phone_hash})
     # Read the person only now, under the conversation's lock: a text a moment earlier (STOP, a language
     # word) may have changed them.
     person = people.find_by_phone_hash(row.phone_hash) if row.young_person_id is None else people.get_young_person(
@@ -161,12 +173,25 @@ def receive(*, message_sid, phone, body, num_segments=1, via_fallback=False, err
     if not is_new and row.reply is not None:
         return row.reply
     if not is_new and row.status == InboundStatus.PENDING:
-        return holding_reply(risk=is_risk(row.body))
+        return holding_for(row.body)[0]
     reply = handle_inbound(row)
-    return reply if reply is not None else holding_reply(risk=is_risk(row.body))
+    return reply if reply is not None else holding_for(row.body)[0]
 
 
 def is_risk(text, language="en"):
     """Pure screening, no database: usable even when everything else is down."""
-    from voiceapp.safeguarding.screening import screen
     return screen(text, language).is_risk
+
+
+def _written_in(text):
+    """The language a text is written in, as far as its letters tell: Arabic script, or else English."""
+    return "ar" if any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in text or "") else "en"
+
+
+def holding_for(text):
+    """(reply, risk) when we cannot finish a text, perhaps with no database to say who sent it: screened with
+    every lexicon, and answered in the language of the lexicon that matched, or else of the letters used."""
+    screening = screen(text, _written_in(text))
+    languages = {hit.language for hit in screening.hits} - {"en"}
+    language = sorted(languages)[0] if languages else _written_in(text)
+    return holding_reply(risk=screening.is_risk, language=language), screening.is_risk

@@ -5,7 +5,8 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from voiceapp import crypto
-from voiceapp.channels.sms import services, spool
+from voiceapp import spool
+from voiceapp.channels.sms import services
 from voiceapp.channels.sms.models import InboundSms, InboundStatus
 from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
@@ -46,7 +47,7 @@ def _texts(twiml):
 @periodic(30)
 def replay_spool():
     """Replay texts spooled while the database was down, once each, disclosures first."""
-    for path in spool.pending():
+    for path in spool.pending("sms"):
         form = spool.read(path)
         row, is_new = services.store_inbound(
             message_sid=form.get("MessageSid", ""), phone=form.get("From", ""), body=form.get("Body", ""),

@@ -2,9 +2,9 @@
 import logging
 
 from flask import Blueprint, request
-from sqlalchemy.exc import OperationalError
 
-from voiceapp.channels.sms import services, spool
+from voiceapp import spool
+from voiceapp.channels.sms import services
 from voiceapp.channels.twiml import twiml_response
 from voiceapp.channels.twilio_auth import twilio_signed
 from voiceapp.extensions import db, limiter
@@ -26,12 +26,14 @@ def _receive(via_fallback=False):
                                  phone=form.get("From", ""), body=form.get("Body", ""),
                                  num_segments=services.segment_count(form.get("NumSegments")),
                                  via_fallback=via_fallback, error_code=form.get("ErrorCode"))
-    except OperationalError:
+    except Exception as error:
+        # Whatever stopped the text being stored (the database down, too busy, or a fault of ours), it is
+        # kept on disk for the sweep and the young person is answered: nothing Twilio sends is lost.
         db.session.rollback()
-        risk = services.is_risk(form.get("Body", ""))
-        spool.write({**form, "via_fallback": str(via_fallback)}, risk=risk)
-        log.error("database unreachable: inbound sms spooled to disk for replay")
-        reply = services.holding_reply(risk=risk)
+        reply, risk = services.holding_for(form.get("Body", ""))
+        spool.write({**form, "via_fallback": str(via_fallback)}, kind="sms",
+                    key=form.get("MessageSid") or form.get("SmsSid", ""), risk=risk)
+        log.error("inbound sms not stored (%s): spooled to disk for replay", type(error).__name__)
     return twiml_response(reply)
 
 

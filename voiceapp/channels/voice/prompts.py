@@ -19,3 +19,6 @@ RECORD = _l("After the beep, tell us what you want senior leaders to know. Press
 RECORDED = _l("Thank you. A senior leader will listen to your message. Goodbye.")
 NOT_HEARD = _l("Sorry, I did not get that.")
 NO_VOICE = _l("Sorry, we cannot speak your language on the phone yet. Please send us a text instead.")
+OUT_OF_ORDER = _l("Sorry, we cannot take your call properly just now. If you do not feel safe, press 9. "
+                  "Otherwise please call again later, or send us a text.")
+OUT_OF_ORDER_BYE = _l("Please call again later, or send us a text. Goodbye.")

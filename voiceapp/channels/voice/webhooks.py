@@ -1,4 +1,7 @@
 """Twilio's voice webhooks: a keypad menu, promise ratings, a recorded message, and 'I don't feel safe'."""
+import logging
+from functools import wraps
+
 from flask import Blueprint, request, url_for
 from flask_babel import force_locale
 from twilio.twiml.voice_response import VoiceResponse
@@ -6,11 +9,13 @@ from twilio.twiml.voice_response import VoiceResponse
 from voiceapp.channels.twiml import twiml_response
 from voiceapp.channels.twilio_auth import twilio_signed
 from voiceapp.channels.voice import prompts, services
-from voiceapp.extensions import limiter
+from voiceapp.extensions import db, limiter
 from voiceapp.i18n import localised
 from voiceapp.people import services as people
 from voiceapp.promises.models import Channel
+from voiceapp.safeguarding import offline
 
+log = logging.getLogger(__name__)
 bp = Blueprint("twilio_voice", __name__, url_prefix="/twilio/voice")
 limiter.exempt(bp)
 
@@ -44,8 +49,41 @@ def _menu(response, language, call):
     response.redirect(url_for(".incoming_call"))
 
 
+def _answered_whatever_fails(view):
+    """A caller never hears an application error: with the database down (or anything else failing) the
+    line still answers, and keypad 9 still gives the crisis words and reaches the safety team on replay."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except Exception as error:
+            log.error("voice call could not be handled (%s): answering without the database", type(error).__name__)
+            db.session.rollback()
+            return _out_of_order()
+    return wrapped
+
+
+def _out_of_order():
+    response = VoiceResponse()
+    digits = (request.form.get("Digits") or request.form.get("SpeechResult") or "").strip()[:1]
+    with force_locale("en"):
+        if request.endpoint == "twilio_voice.menu_choice" and digits == "9":
+            message = offline.keep_unsafe_choice(channel=Channel.VOICE, phone=request.form.get("From", ""),
+                                                 key=request.form.get("CallSid", ""))
+            _say(response, message, "en")
+        elif request.endpoint == "twilio_voice.incoming_call":
+            gather = response.gather(num_digits=1, action=url_for(".menu_choice"), timeout=8)
+            _say(gather, prompts.OUT_OF_ORDER, "en")
+            _say(response, prompts.OUT_OF_ORDER_BYE, "en")
+        else:
+            _say(response, prompts.OUT_OF_ORDER_BYE, "en")
+        response.hangup()
+    return twiml_response(response)
+
+
 @bp.route("", methods=["POST"])
 @twilio_signed
+@_answered_whatever_fails
 def incoming_call():
     call = services.start_call(call_sid=request.form.get("CallSid", ""), phone=request.form.get("From", ""))
 
@@ -62,6 +100,7 @@ def incoming_call():
 
 @bp.route("/menu", methods=["POST"])
 @twilio_signed
+@_answered_whatever_fails
 def menu_choice():
     call = services.get_call(request.form.get("CallSid", ""))
     digits = (request.form.get("Digits") or request.form.get("SpeechResult") or "").strip()[:1]
@@ -99,6 +138,7 @@ def _ask_promise(response, language, call, index, draft=False):
 
 @bp.route("/promise", methods=["POST"])
 @twilio_signed
+@_answered_whatever_fails
 def promise_rating():
     call = services.get_call(request.form.get("CallSid", ""))
     index = request.args.get("i", default=0, type=int)
@@ -135,6 +175,7 @@ def _record(response, language):
 
 @bp.route("/recorded", methods=["POST"])
 @twilio_signed
+@_answered_whatever_fails
 def recorded():
     call = services.get_call(request.form.get("CallSid", ""))
     if call is None or call.young_person_id is None:

@@ -33,18 +33,21 @@ def _begin(turn, survey):
     _ask_next(turn, survey)
 
 
-def _answered(turn, survey):
+def _answers(turn, survey):
     try:
-        return {a.question_id for a in surveys.my_response(actor=turn.actor, survey_id=survey.id).answers}
+        return surveys.my_response(actor=turn.actor, survey_id=survey.id).answers
     except NotFound:
-        return set()
+        return []
 
 
 def _ask_next(turn, survey):
-    """Ask the first question not yet answered; when none is left, send the survey."""
-    answered = _answered(turn, survey)
+    """Ask the first question not yet answered of those the answers so far lead to (skip logic); when none
+    is left, send the survey."""
+    answers = _answers(turn, survey)
+    answered = {a.question_id for a in answers}
     questions = survey.published_version.questions
-    remaining = [q for q in questions if q.id not in answered and q.id not in _skipped(turn)]
+    remaining = [q for q in surveys.questions_to_ask(survey.published_version, answers)
+                 if q.id not in answered and q.id not in _skipped(turn)]
     if not remaining:
         surveys.save_answers(actor=turn.actor, survey_id=survey.id, answers=[], channel=Channel.SMS, submit=True)
         turn.goto("menu")
