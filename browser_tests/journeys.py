@@ -27,9 +27,11 @@ def invited_young_person():
 
 
 def survey_of_every_question_type():
-    survey = SurveyFactory(title="Your home")
+    """(survey id, title): a survey with a question of each type, titled apart from every other test's."""
+    title = f"Your home {secrets.token_hex(2)}"
+    survey = SurveyFactory(title=title)
     db.session.commit()
-    return survey.id
+    return survey.id, title
 
 
 def staff_reply(message_id, body):

@@ -24,7 +24,7 @@ def signed_in_pages(chromium, server):
     """(storage state of a signed-in young person with a message, a reply and a survey, their page paths)."""
     with in_app(server):
         _person, code = journeys.invited_young_person()
-        survey_id = journeys.survey_of_every_question_type()
+        survey_id, _title = journeys.survey_of_every_question_type()
     context = chromium.new_context(base_url=server[0])
     page = context.new_page()
     sign_in(page, code)
