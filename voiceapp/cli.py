@@ -20,6 +20,7 @@ from voiceapp.people.models import AgeBand, Cohort
 from voiceapp.promises import seed as promise_seed
 from voiceapp.reports.services import keywords
 from voiceapp.surveys import definitions as surveys
+from voiceapp.surveys import seed as survey_seed
 
 DEMO_EMAIL = "voice.officer@example.org"
 
@@ -36,6 +37,8 @@ def seed_command(demo):
     added = promise_seed.seed_all()
     click.echo(f"Promise sets added: {len(added)} (priorities and promises are loaded).")
     click.echo(f"Theme keyword rules added: {keywords.seed_rules(actor=SYSTEM)}")
+    surveys_added = survey_seed.seed_surveys(actor=SYSTEM)
+    click.echo(f"Well-being surveys added as drafts: {len(surveys_added)}")
     if demo:
         _seed_demo()
 
@@ -64,7 +67,11 @@ def _seed_demo():
 
 
 def _demo_survey(staff):
-    if surveys.list_surveys():
+    """Publish the seeded well-being surveys and add the short "Your home" survey, for the tour."""
+    for survey in surveys.list_surveys():
+        if survey.key and survey.published_version is None:
+            surveys.publish_survey(actor=staff, survey_id=survey.id)
+    if any(s.key is None for s in surveys.list_surveys()):
         return
     survey = surveys.create_survey(
         actor=staff, title="Your home", opens_at=utcnow() - timedelta(days=1), closes_at=utcnow() + timedelta(days=60),
