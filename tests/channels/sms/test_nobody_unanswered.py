@@ -151,3 +151,41 @@ def test_l_sends_every_promise_in_one_text(say, person):
     assert len(texts) == 1
     assert texts[0].startswith("1 ") and "\n9 " in texts[0]
     assert measure(texts[0]).segments <= 9 * 160 // 153
+
+
+def test_menu_in_the_middle_of_a_message_still_sends_what_they_wrote(say, person):
+    start_tell_us(say)
+    say("2")
+    say("my carer shouts at me all the time")
+    texts = say("MENU")
+    assert "answer you by" in texts[0] and texts[-1].startswith("Reply 1 Check the promise")
+    message = the_message()
+    assert message.body == "my carer shouts at me all the time"
+    assert message.wants_reply is True and message.reply_channel == ReplyChannel.SMS
+
+
+def test_a_message_left_at_do_you_want_a_reply_reaches_senior_leaders_after_the_quiet_time(
+        app, say, person, clock, sent_sms):
+    from voiceapp.channels.sms import tasks
+    start_tell_us(say)
+    say("2")
+    say("i asked for a new worker 3 times and nothing")
+    tasks.send_unfinished_messages()
+    assert the_message() is None                       # still theirs to finish
+    clock.shift(app.config["SMS_STATE_TTL_SECONDS"] + 60)
+    tasks.send_unfinished_messages()
+    tasks.send_unfinished_messages()
+    message = the_message()
+    assert message.body == "i asked for a new worker 3 times and nothing" and message.kind == Kind.UNHAPPY
+    assert message.reply_channel == ReplyChannel.SMS
+    assert [t for t in sent_sms if "answer you by" in t["body"]] != []
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Message)) == 1
+
+
+def test_a_message_typed_before_choosing_what_it_is_about_is_not_lost_either(app, say, person, clock):
+    from voiceapp.channels.sms import tasks
+    start_tell_us(say)
+    say("nobody came to my review meeting")
+    clock.shift(app.config["SMS_STATE_TTL_SECONDS"] + 60)
+    tasks.send_unfinished_messages()
+    assert the_message().body == "nobody came to my review meeting"

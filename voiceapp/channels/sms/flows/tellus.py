@@ -149,6 +149,19 @@ def _words(text):
     return " ".join(fold(text, loose_alef=True).replace("\u2019", "").replace("'", "").split()).strip(" .!?x")
 
 
+def finish_unfinished(turn):
+    """A message typed but not finished (they stopped at a question, or texted MENU) still goes to senior
+    leaders: the reply taken as "by text", the kind as "unhappy with support" if it was never chosen (staff can
+    change it). Returns the message, or None when nothing was typed yet."""
+    state = turn.state
+    if turn.conversation.flow != "tellus" or not state.get("body") or turn.person is None:
+        return None
+    kind = Kind(state["kind"]) if state.get("kind") else Kind.UNHAPPY
+    if kind == Kind.PROMISE_NOT_KEPT and not state.get("promise_id"):
+        kind = Kind.UNHAPPY
+    return _send(turn, {**state, "kind": kind.value}, True, ReplyChannel.SMS)
+
+
 def _send(turn, state, wants_reply, reply_channel):
     from uuid import UUID
     message = tellus.send_message(
@@ -161,3 +174,4 @@ def _send(turn, state, wants_reply, reply_channel):
     turn.say(prompts.render(prompt, ack=format_date(message.ack_due_at, "EEE d MMM"),
                             response=format_date(message.response_due_at, "EEE d MMM"),
                             ref=str(message.id)[:6].upper()))
+    return message
