@@ -81,3 +81,8 @@ def test_the_documented_error_body_is_the_one_sent(client):
     sent = error_body(client.get("/api/v1/me"))
     assert set(documented) == set(sent)
     assert documented["status"]["type"] == "integer" and isinstance(sent["status"], int)
+
+
+def test_an_exported_cell_carries_no_direction_override():
+    from voiceapp.audit.services import safe_cell
+    assert safe_cell("\u202e=cmd|calc\u202c") == "'=cmd|calc"

@@ -9,7 +9,7 @@ import flask_babel
 from flask import abort, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from voiceapp import logs
+from voiceapp import i18n, logs
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -88,6 +88,7 @@ def register(app):
     if hops:
         # Trust exactly the configured proxies; anything further left in X-Forwarded-For is the client's claim.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0, x_prefix=0)
+    app.jinja_env.finalize = i18n.shown      # no direction override reaches a page, report or letter
     app.before_request(assign_request_id)
     app.before_request(refuse_unreadable_json)
     app.after_request(security_headers)
