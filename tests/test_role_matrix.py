@@ -100,6 +100,7 @@ AUDIENCE = {
     "tellus_casework.create_template": {VIO},
     "tellus_casework.update_template": {VIO},
     "surveys.invite": {VIO},
+    "surveys.remind": {VIO},
     "safeguarding.report_unsafe": YOUNG_PERSON,
     "safeguarding.list_alerts": {SL, VIO},
     "safeguarding.get_alert": {SL, VIO},

@@ -13,6 +13,7 @@ from voiceapp.promises import services as promises
 from voiceapp.promises.models import Channel, PromiseCheck, PromiseRating, Rating
 from voiceapp.reports import periods
 from voiceapp.reports.services import mentions
+from voiceapp.surveys.answers import applies
 from voiceapp.surveys.models import Survey, SurveyAnswer, SurveyResponse
 from voiceapp.tellus import clocks
 from voiceapp.tellus.models import Kind, Message, Status
@@ -92,7 +93,10 @@ def _survey_answers(rng, person, survey, when):
     version = survey.published_version
     response = SurveyResponse(survey_id=survey.id, version_id=version.id, young_person_id=person.id,
                               channel=Channel.WEB, submitted_at=when)
+    given = {}
     for question in version.questions:
+        if not applies(question, given):
+            continue
         answer = SurveyAnswer(question_id=question.id, answered_at=when)
         if question.kind.value == "scale":
             answer.value_int = rng.randint(question.scale_min, question.scale_max)
@@ -102,6 +106,7 @@ def _survey_answers(rng, person, survey, when):
             answer.value_int = rng.randrange(len(question.options))
         else:
             continue
+        given[question.position] = answer
         response.answers.append(answer)
     db.session.add(response)
 

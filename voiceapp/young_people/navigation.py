@@ -1,5 +1,5 @@
 """The menu, footer links and caching rules of every young people's page."""
-from flask import current_app, g, request, url_for
+from flask import current_app, g, has_request_context, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.young_people import bp
@@ -20,6 +20,9 @@ def _menu():
 
 @bp.app_context_processor
 def page_frame():
+    # Templates are also rendered outside a request (the report's HTML and PDF from `flask report`).
+    if not has_request_context():
+        return {}
     return {"navigation": _menu() if request.blueprint in ("young", "pages", "privacy") else [],
             "footer_links": [{"href": url_for("privacy.notice"), "text": _l("Privacy")},
                              {"href": url_for("young.unsafe"), "text": _l("I don't feel safe")}]}

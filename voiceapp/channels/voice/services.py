@@ -28,8 +28,8 @@ def start_call(*, call_sid, phone):
     if call is not None:
         return call
     try:
-        person = people.find_by_phone(phone)
-        digest = phones.lookup_hash(phones.normalise(phone))
+        person = people.find_by_phone(phone, from_carrier=True)
+        digest = phones.lookup_hash(phones.normalise(phone, from_carrier=True))
     except DomainError:
         person, digest = None, crypto.lookup_hash("phone:" + phone)
     with transaction():
