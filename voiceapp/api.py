@@ -1,5 +1,6 @@
 """Registers the JSON API (flask-smorest, OpenAPI generated from the schemas) and plain blueprints."""
 from voiceapp.extensions import api
+from voiceapp.schemas import ErrorSchema
 
 
 def register(app):
@@ -20,6 +21,8 @@ def register(app):
     if not app.config["API_DOCS_ENABLED"]:
         # No docs page and no OpenAPI document unless an operator asks for them (SEC-11).
         app.config["OPENAPI_URL_PREFIX"] = None
+    # The Error component documents the body errors.py really sends.
+    api.ERROR_SCHEMA = ErrorSchema
     api.init_app(app, spec_kwargs={"security": [{"bearerAuth": []}]})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     for blueprint in (auth_blp, people_blp, promises_blp, tellus_blp, surveys_blp, rights_blp, audit_blp):

@@ -6,4 +6,5 @@ def register():
     from voiceapp.channels.voice.models import VoiceRecording
     from voiceapp.safeguarding import alerts
     alerts.register_source("inbound_sms", alerts.Source(InboundSms, "body"))
-    alerts.register_source("voice_transcription", alerts.Source(VoiceRecording, "transcription"))
+    alerts.register_source("voice_transcription", alerts.Source(VoiceRecording, "transcription", "stored_path"))
+    alerts.register_source("voice_recording", alerts.Source(VoiceRecording, "transcription", "stored_path"))

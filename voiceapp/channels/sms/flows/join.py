@@ -62,7 +62,7 @@ def _language(turn, state):
     from voiceapp.people import services as people
     person = people.create_young_person(actor=SYSTEM, cohort=Cohort(state["cohort"]),
                                         age_band=AgeBand(state["age_band"]), language=LANGUAGES[choice - 1],
-                                        phone=turn.phone)
+                                        phone=turn.phone, phone_from_carrier=True)
     _welcome(turn, person)
 
 
