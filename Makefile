@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export FLASK_APP := voiceapp
 
-.PHONY: run test install assets translations db seed clean bench sms-sim
+.PHONY: run test browser-test install assets translations db seed clean bench sms-sim
 
 $(BIN)/activate: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -44,18 +44,29 @@ seed: db
 
 # Locally the Twilio webhooks are signed with this token by `make sms-sim`; a real deployment sets its own.
 LOCAL_TWILIO_TOKEN ?= local-simulator-token
+# One setting for where `make run` serves and where `make sms-sim` (and its signatures) point:
+# `PORT=5100 make run` and `PORT=5100 make sms-sim`. VOICEAPP_PUBLIC_URL follows it unless set.
+PORT ?= 5000
+LOCAL_URL := http://127.0.0.1:$(PORT)
 
 # The periodic jobs run in a scheduler process of their own beside the server, stopped with it.
 run: translations seed
-	export VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)}; \
+	export VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} \
+	  VOICEAPP_PUBLIC_URL=$${VOICEAPP_PUBLIC_URL:-$(LOCAL_URL)}; \
 	  $(BIN)/flask jobs scheduler & scheduler=$$!; trap 'kill $$scheduler' EXIT INT TERM; \
-	  $(BIN)/flask run --host 127.0.0.1 --port 5000
+	  $(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
 sms-sim: install
-	VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} $(BIN)/flask sms-sim
+	VOICEAPP_TWILIO_AUTH_TOKEN=$${VOICEAPP_TWILIO_AUTH_TOKEN:-$(LOCAL_TWILIO_TOKEN)} \
+	  VOICEAPP_PUBLIC_URL=$${VOICEAPP_PUBLIC_URL:-$(LOCAL_URL)} $(BIN)/flask sms-sim --server $(LOCAL_URL)
 
 test: translations
 	$(BIN)/python -m pytest -n auto --cov=voiceapp --cov-report=term:skip-covered $(PYTEST_ARGS)
+
+# The website in Debian's Chromium (apt-get install chromium): journeys, axe-core at 320 px and desktop in
+# English and Arabic, page sizes printed, and a 390 px screenshot of every page written to screenshots/.
+browser-test: translations
+	$(BIN)/python -m pytest -p no:cacheprovider -p no:xdist -s browser_tests
 
 bench: install
 	$(BIN)/python benchmarks/safeguarding.py
@@ -65,4 +76,4 @@ bench: install
 	$(BIN)/python benchmarks/sqlite_writers.py
 
 clean:
-	rm -rf $(VENV) instance *.egg-info .coverage
+	rm -rf $(VENV) instance *.egg-info .coverage node_modules $(BUILD) screenshots

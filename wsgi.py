@@ -1,7 +1,7 @@
 """gunicorn entry point: gunicorn wsgi:app"""
 from voiceapp import create_app
-from voiceapp.safeguarding.screening import screen
+from voiceapp.safeguarding import screening
 
 app = create_app()
-# Load the screening lexicons as each worker starts, not on the first young person's text.
-screen("warm up", "ar")
+# Load every screening lexicon as each worker starts, not on the first young person's text.
+screening.warm_up()

@@ -254,13 +254,25 @@ def floor(url, schema, queue):
     queue.put(run())
 
 
+def _reporting(target, *args):
+    """Run target in this (child) process; a failure is sent back rather than leaving the parent waiting."""
+    queue = args[-1]
+    try:
+        target(*args)
+    except Exception as error:  # noqa: BLE001 (printed by the parent, which then stops)
+        queue.put(error)
+        raise
+
+
 def _in_process(target, *args):
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    process = context.Process(target=target, args=(*args, queue))
+    process = context.Process(target=_reporting, args=(target, *args, queue))
     process.start()
     result = queue.get()
     process.join()
+    if isinstance(result, Exception):
+        raise SystemExit(f"benchmark step {target.__name__} failed: {result!r}")
     return result
 
 

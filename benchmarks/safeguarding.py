@@ -1,7 +1,8 @@
-"""Safeguarding figures: the screener on the labelled corpus, and how fast a disclosure gets the crisis reply
-when the job broker, SMTP and Twilio's REST API are all unreachable.
+"""Safeguarding figures: the screener on the labelled corpus and the held-out set (recall and false alarms
+per language and per kind of harm, and the p99 that screening every lexicon adds to a text), and how fast
+a disclosure gets the crisis reply when the job broker, SMTP and Twilio's REST API are all unreachable.
 
-Run from the repository root: `.venv/bin/python benchmarks/safeguarding.py [--requests 300]`.
+Run from the repository root: `.venv/bin/python benchmarks/safeguarding.py [--requests 300] [--quiet]`.
 Prints figures; asserts nothing.
 """
 import argparse
@@ -50,7 +51,7 @@ def crisis_reply_timings(count):
             phones = [f"+4479112{i:05d}" for i in range(count)]
             for phone in phones:
                 people.create_young_person(actor=SYSTEM, cohort="child_in_care", age_band="13-15", phone=phone)
-            screen("warm up", "ar")
+            screen("warm up")
         client = app.test_client()
         for i, phone in enumerate(phones):
             params = {"MessageSid": f"SMbench{i:026d}", "From": phone, "Body": DISCLOSURES[i % len(DISCLOSURES)]}
@@ -79,9 +80,10 @@ def main():
     logging.basicConfig(level=logging.ERROR)   # the expected "broker unreachable" warnings would drown the figures
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--quiet", action="store_true", help="figures only, no list of misses")
     args = parser.parse_args()
-    print("== screening on the labelled corpus ==")
-    safeguarding_corpus.main()
+    print("== screening on the labelled corpus and the held-out set, every lexicon ==")
+    safeguarding_corpus.main(["--quiet"] if args.quiet else [])
     print("\n== hostile messages (64,000 characters of one letter, repeated phrases, zero-width spaces) ==")
     timings = hostile_timings()
     print("screened in " + ", ".join(f"{seconds:.2f} s" for seconds in timings)

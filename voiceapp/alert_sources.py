@@ -17,7 +17,8 @@ SOURCES = {
     "promise_check": alerts.Source(PromiseCheck, "comment"),
     "survey_answer": alerts.Source(SurveyAnswer, "value_text"),
     "inbound_sms": alerts.Source(InboundSms, "body"),
-    "voice_transcription": alerts.Source(VoiceRecording, "transcription"),
+    "voice_transcription": alerts.Source(VoiceRecording, "transcription", "stored_path"),
+    "voice_recording": alerts.Source(VoiceRecording, "transcription", "stored_path"),
 }
 
 

@@ -14,13 +14,15 @@ from voiceapp import demo as demo_data
 from voiceapp.auth import codes
 from voiceapp.auth import services as auth
 from voiceapp.auth.actors import SYSTEM, Actor
-from voiceapp.auth.models import Role, StaffUser
+from voiceapp.auth.models import Council, Role, StaffUser
 from voiceapp.database import utcnow
+from voiceapp.errors import DomainError
 from voiceapp.extensions import db
 from voiceapp.jobs.cli import jobs_group
 from voiceapp.people import services as people
 from voiceapp.people.models import AgeBand, Cohort
 from voiceapp.promises import seed as promise_seed
+from voiceapp.promises import services as promises
 from voiceapp.reports.services import keywords
 from voiceapp.surveys import definitions as surveys
 from voiceapp.surveys import seed as survey_seed
@@ -89,12 +91,20 @@ def _demo_survey(staff):
 @click.option("--email", required=True)
 @click.option("--name", "display_name", required=True)
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--council", type=click.Choice([c.value for c in Council]), help="for a council_member")
+@click.option("--priority", type=click.IntRange(1, 99), help="for a priority_lead: the priority's number")
 @click.password_option()
 @with_appcontext
-def create_staff_command(email, display_name, role, password):
+def create_staff_command(email, display_name, role, council, priority, password):
     """Add a staff user (for the first voice and influence officer on a new deployment)."""
-    user = auth.create_staff(actor=SYSTEM, email=email, display_name=display_name, role=Role(role),
-                             password=password)
+    try:
+        priority_id = promises.priority_by_number(priority).id if priority is not None else None
+        user = auth.create_staff(actor=SYSTEM, email=email, display_name=display_name, role=Role(role),
+                                 password=password, council=Council(council) if council else None,
+                                 priority_id=priority_id)
+    except DomainError as error:
+        option = {"council": "--council", "priority_id": "--priority"}.get(error.field, f"--{error.field or 'role'}")
+        raise click.BadParameter(str(error.reason), param_hint=option) from None
     click.echo(f"Created {user.role.value} {user.email}")
 
 

@@ -73,6 +73,12 @@ class Defaults:
     CRISIS_CHILDLINE_NUMBER = "0800 1111"
     ALERT_RENOTIFY_MINUTES = 15
     ALERT_ESCALATE_MINUTES = 60
+    # Languages Twilio's <Record transcribe> turns into words; any other voice message goes to a person at once.
+    VOICE_TRANSCRIBED_LANGUAGES = ("en",)
+    # A voice message with no transcription after this long goes to a person to listen to.
+    VOICE_TRANSCRIPTION_WAIT_MINUTES = 5
+    # Texts from one number within this window are also screened read together (a disclosure split up).
+    SMS_JOIN_MINUTES = 10
     # Tell Us, We Care: time limits in working days (SI 2006/1738 reg 2), measured from receipt.
     ACK_WORKING_DAYS = 1
     RESPONSE_WORKING_DAYS = 10

@@ -1,8 +1,13 @@
 """Language choice: a language picked on a page, the young person's own preference, then Accept-Language."""
 from flask import current_app, g, has_request_context, request, session
+from markupsafe import Markup
 
 CHOSEN = "language"          # the session key the pages' language switcher sets
 RIGHT_TO_LEFT = {"ar", "fa", "ps", "ckb", "ur"}
+# Embeddings, overrides and isolates (U+202A-202E, U+2066-2069): in a young person's words they can make a
+# staff page, an export or a report read differently from what was sent ("Trojan Source"). Arabic needs
+# none of them to show right to left; the marks U+200E, U+200F and U+061C, which cannot reorder text, stay.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 def supported():
@@ -36,3 +41,15 @@ def text_direction(locale):
 def localised(text, translations, locale):
     """Pick the stored translation of a piece of content, falling back to the English original."""
     return (translations or {}).get(str(locale), text) or text
+
+
+def without_bidi_controls(text):
+    """The text with its direction overrides and isolates taken out, for showing it to someone."""
+    return text.translate(BIDI_CONTROLS) if isinstance(text, str) else text
+
+
+def shown(value):
+    """Jinja's finalize: every value a template prints, with no direction override in it."""
+    if isinstance(value, Markup):
+        return Markup(str(value).translate(BIDI_CONTROLS))
+    return without_bidi_controls(value)

@@ -3,6 +3,8 @@ from flask import Blueprint
 from flask_smorest import Api
 from swagger_ui_bundle import swagger_ui_path
 
+from voiceapp.schemas import ErrorSchema
+
 KEY = "voiceapp_api"
 
 
@@ -11,7 +13,10 @@ def register(app):
     if not app.config["API_DOCS_ENABLED"]:
         # No docs page and no OpenAPI document unless an operator asks for them (SEC-11).
         app.config["OPENAPI_URL_PREFIX"] = None
-    api = Api(app, spec_kwargs={"security": [{"bearerAuth": []}]})
+    api = Api()
+    # The Error component documents the body errors.py really sends.
+    api.ERROR_SCHEMA = ErrorSchema
+    api.init_app(app, spec_kwargs={"security": [{"bearerAuth": []}]})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     app.extensions[KEY] = api
     if app.config["API_DOCS_ENABLED"]:

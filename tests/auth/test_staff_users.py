@@ -113,3 +113,12 @@ def test_only_a_voice_officer_may_manage_staff_users(api_as, app, role, method, 
 
 def test_a_young_person_may_not_manage_staff_users(yp):
     assert yp.post(USERS, json=NEW_USER).status_code == 403
+
+
+@pytest.mark.parametrize("password", ["aaaaaaaa", " " * 8, "new.person@leeds.example", "voiceapp123", "Leeds2026",
+                                      "NewPerson2026", "password1"])
+def test_a_password_easy_to_guess_from_the_user_or_the_service_is_refused_by_name(api_as, password):
+    officer = api_as("voice_officer")
+    refused = officer.post(USERS, json={**NEW_USER, "email": "new.person@leeds.example",
+                                        "display_name": "New Person", "password": password})
+    assert refused.status_code == 422 and "password" in refused.json["errors"]

@@ -40,7 +40,7 @@ class World:
         self.numbers = {crypto.decrypt(p.phone.number_encrypted): p.id for p in self.people}
         self.kinds, self.leases, self.sent_rows, self.violations = {}, [], [], []
         self.paused = set()
-        monkeypatch.setattr(pauses, "_checks", [(lambda young_person_id: young_person_id in self.paused, None)])
+        monkeypatch.setitem(app.extensions, pauses.KEY, [(lambda young_person_id: young_person_id in self.paused, None)])
         sender = sender_for(app)
         original = sender.send
 

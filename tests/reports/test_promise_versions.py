@@ -49,3 +49,16 @@ def test_the_promise_is_broken_down_by_cohort_age_band_and_voice_group_through_s
     assert groups["voice_group"]["residential_home"]["kept_share"]["display"] == "z"
     assert groups["cohort"]["child_in_care"]["people"]["display"] == "12"
     assert groups["age_band"]["13-15"]["kept_share"]["display"] == "50%"
+
+
+def test_who_raised_each_theme_by_cohort_age_band_and_voice_group_is_suppressed_with_its_total(app):
+    for i in range(14):
+        young = b.person(groups=["residential_home"] if i < 3 else [])
+        if i >= 11:
+            young.cohort, young.age_band = Cohort.CARE_LEAVER, "18-21"
+        b.message(young, "2026-05-01 09:00", themes=[2])
+    db.session.flush()
+    row = build_report(H1)["themes_by_group"]["2"]
+    assert {k: v["display"] for k, v in row["cohort"].items()} == {"child_in_care": "c", "care_leaver": "c"}
+    assert row["voice_group"]["residential_home"]["display"] == "c"
+    assert row["voice_group"]["send"]["display"] == "0"

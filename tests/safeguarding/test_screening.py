@@ -4,7 +4,7 @@ import pathlib
 import pytest
 import yaml
 
-from voiceapp.safeguarding import normalise
+from voiceapp.safeguarding import normalise, screening
 from voiceapp.safeguarding.screening import CATEGORIES, Hit, Screening, lexicon_languages, screen
 
 CORPUS = pathlib.Path(__file__).parent / "corpus"
@@ -140,11 +140,19 @@ def test_empty_text_has_no_hits():
         assert result == Screening() and not result.is_risk and result.categories == ()
 
 
-def test_an_unknown_language_falls_back_to_english():
-    result = screen("i want to die", "fa")
-    assert result.is_risk and {hit.language for hit in result.hits} == {"en"}
-    assert not screen("بدي موت", "fa").is_risk   # no Persian lexicon, and the Arabic one is not guessed at
-    assert screen("i want to die", None).is_risk
+@pytest.mark.parametrize("language", ["en", "ar", "fa", None])
+def test_every_text_is_screened_with_every_lexicon_whatever_the_person_s_language(language):
+    # A new number has no language yet, and a young person whose language is English may write Arabic.
+    assert {hit.language for hit in screen("بدي موت", language).hits} == {"ar"}
+    assert {hit.language for hit in screen("bdi mout", language).hits} == {"ar"}
+    assert {hit.language for hit in screen("i want to die", language).hits} == {"en"}
+
+
+def test_the_lexicons_screened_are_the_ones_installed(monkeypatch):
+    monkeypatch.setattr(screening, "lexicon_languages", lambda: ("en",))
+    assert not screening._screen_cached.__wrapped__("بدي موت").is_risk
+    monkeypatch.setattr(screening, "lexicon_languages", lambda: ("ar", "en"))
+    assert screening._screen_cached.__wrapped__("بدي موت").is_risk
 
 
 def test_arabic_text_is_screened_with_both_lexicons():

@@ -222,3 +222,12 @@ def test_after_sign_in_next_must_normalise_to_a_staff_page(browser, leader, next
     signed_in = browser.sign_in(leader, next_page=next_page)
     assert signed_in.status_code == 302
     assert signed_in.headers["Location"] in (lands_on, "https://voice.example.org" + lands_on)
+
+
+def test_direction_overrides_in_a_young_person_s_words_are_not_shown_on_the_page(browser, leader, yp):
+    sent = yp.post("/api/v1/me/messages", json={"kind": "unhappy",
+                                                "body": "my carer \u202eseod lla\u202c \u2066ok\u2069 \u0645\u0631\u062d\u0628\u0627"}).json
+    browser.sign_in(leader)
+    page = browser.get(f"/staff/messages/{sent['id']}").get_data(as_text=True)
+    assert "my carer seod lla ok \u0645\u0631\u062d\u0628\u0627" in page
+    assert not any(c in page for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

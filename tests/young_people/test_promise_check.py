@@ -58,3 +58,13 @@ def test_changing_an_answer_changes_it_rather_than_adding_one(signed_in):
     signed_in.post("/promise/1", {"rating": "partly"})
     [check] = _checks()
     assert [r.rating for r in check.ratings] == [Rating.PARTLY]
+
+
+def test_the_last_screen_asks_once_a_half_year_whether_the_promise_was_explained(signed_in):
+    signed_in.post("/promise/1", {"rating": "kept"})
+    assert "Has your social worker given you the promise" in signed_in.text("/promise/finish")
+    signed_in.post("/promise/finish", {"promise_information": "yes"})
+    [check] = _checks()
+    assert check.promise_information.value == "yes"
+    signed_in.post("/promise/1", {"rating": "partly"})
+    assert "Has your social worker given you the promise" not in signed_in.text("/promise/finish")

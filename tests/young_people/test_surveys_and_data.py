@@ -7,7 +7,7 @@ from tests.factories import SurveyFactory
 from voiceapp.extensions import db
 from voiceapp.safeguarding import alerts
 from voiceapp.promises.models import Channel
-from voiceapp.surveys.models import SurveyResponse
+from voiceapp.surveys.models import QuestionKind, SurveyResponse
 from voiceapp.tellus.models import Message
 
 
@@ -68,3 +68,14 @@ def test_an_open_safety_alert_stops_deleting_the_account_and_says_why(signed_in,
     signed_in.get("/my-data/delete-account")
     response = signed_in.post("/my-data/delete-account")
     assert response.status_code == 409 and "safety team" in response.get_data(as_text=True)
+
+
+def test_a_question_the_skip_logic_leaves_out_is_not_asked_or_checked(signed_in):
+    survey = SurveyFactory(questions=[
+        dict(kind=QuestionKind.YES_NO, prompt="Do you have a social worker?"),
+        dict(kind=QuestionKind.FREE_TEXT, prompt="What do they do well?", show_if={"question": 1, "answers": [1]}),
+        dict(kind=QuestionKind.FREE_TEXT, prompt="Anything else?"),
+    ])
+    assert signed_in.post(f"/surveys/{survey.id}/1", {"value": "false"}).headers["Location"].endswith(
+        f"/surveys/{survey.id}/3")
+    assert "What do they do well?" not in signed_in.text(f"/surveys/{survey.id}/check")

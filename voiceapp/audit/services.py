@@ -7,6 +7,7 @@ from flask import g, has_request_context, request
 
 from voiceapp.audit.models import AuditEvent
 from voiceapp.extensions import db
+from voiceapp.i18n import without_bidi_controls
 
 # A cell starting with one of these would run as a formula in a spreadsheet (ASVS 1.2.10).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -33,8 +34,8 @@ def list_events(*, object_id=None, actor_id=None, action=None, limit=500):
 
 
 def safe_cell(value):
-    """Neutralise spreadsheet formulas in exported text."""
-    text = "" if value is None else str(value)
+    """Neutralise spreadsheet formulas and direction overrides in exported text."""
+    text = "" if value is None else without_bidi_controls(str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 

@@ -135,7 +135,7 @@ def claim_invitation_by_phone(*, code, phone):
     with transaction():
         invitation.redeemed_at = utcnow()
         person = people.get_young_person(invitation.young_person_id)
-        people.attach_phone(person, phone)
+        people.attach_phone(person, phone, from_carrier=True)      # the sender of the text
         audit.record(actor=Actor(kind="young_person", id=person.id), action="auth.join_by_sms",
                      object_type="young_person", object_id=person.id)
     return person

@@ -1,9 +1,11 @@
 """Staff password rules (ASVS 6.2): 8 to 128 characters, no composition rules, no common passwords, argon2id."""
+import re
 from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_babel import lazy_gettext as _l
+from zxcvbn import zxcvbn
 
 from voiceapp.errors import Invalid
 
@@ -22,14 +24,32 @@ def common_passwords():
     return frozenset(FREQUENCY_LISTS["passwords"][:10000])
 
 
-def check_policy(password, *, field="password"):
-    """Reject passwords that are too short, too long or among the most common."""
+# Words anyone attacking this service would try first, beside the user's own email and name.
+SERVICE_WORDS = ("voiceapp", "voice", "leeds", "council", "tell us we care", "tellus", "childline", "care",
+                 "staff", "password", "corporate parenting", "have a voice", "care leavers")
+MIN_SCORE = 3     # zxcvbn: 3 is "safely unguessable" (about 10^8 guesses), 4 "very unguessable"
+
+
+def check_policy(password, *, field="password", user_inputs=()):
+    """Reject passwords that are too short or too long, among the most common (zxcvbn's lists, taken from
+    password breaches), or easy to guess from the user's own details or the service's name (zxcvbn's score)."""
     if len(password) < MIN_LENGTH:
         raise Invalid(_l("Password too short"), field=field, reason=f"must be at least {MIN_LENGTH} characters")
     if len(password) > MAX_LENGTH:
         raise Invalid(_l("Password too long"), field=field, reason=f"must be at most {MAX_LENGTH} characters")
     if password.lower() in common_passwords():
         raise Invalid(_l("Password too common"), field=field, reason="is a commonly used password")
+    inputs = [word for value in user_inputs if value for word in _parts(str(value))] + list(SERVICE_WORDS)
+    if zxcvbn(password, user_inputs=inputs)["score"] < MIN_SCORE:
+        raise Invalid(_l("Password too easy to guess"), field=field,
+                      reason="is too easy to guess: use three or four unrelated words")
+
+
+def _parts(value):
+    """An email or name and its pieces, so "aisha.khan@leeds.gov.uk" also rules out "aisha" and "khan"."""
+    pieces = [piece for piece in re.split(r"[\W_]+", value.lower()) if piece]
+    local = re.split(r"[\W_]+", value.lower().split("@")[0])
+    return [value.lower(), "".join(local), *(piece for piece in pieces if len(piece) > 2)]
 
 
 def hash_password(password):

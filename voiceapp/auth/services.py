@@ -121,7 +121,7 @@ def end_all_sessions(*, staff_user_id=None, young_person_id=None):
 
 def create_staff(*, actor, email, display_name, role, password, council=None, priority_id=None):
     """Add a staff user; council members must name their council, priority leads their priority."""
-    passwords.check_policy(password)
+    passwords.check_policy(password, user_inputs=(email, display_name))
     email = email.strip().lower()
     _check_role_fields(role, council, priority_id)
     if db.session.scalar(sa.select(StaffUser.id).where(StaffUser.email == email)):
@@ -159,7 +159,8 @@ def update_staff(*, actor, staff_id, changes):
     """Change a staff user's role or name, or disable them; disabling ends their sessions at once."""
     user = get_staff(staff_id)
     if "password" in changes:
-        passwords.check_policy(changes["password"])
+        passwords.check_policy(changes["password"], user_inputs=(user.email, changes.get("display_name",
+                                                                                         user.display_name)))
     _check_role_fields(changes.get("role", user.role), changes.get("council", user.council),
                        changes.get("priority_id", user.priority_id))
     with transaction():

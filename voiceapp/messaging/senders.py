@@ -1,5 +1,6 @@
 """SMS senders chosen by VOICEAPP_SMS_BACKEND: console (development), memory (tests), twilio."""
 import sys
+import uuid
 from dataclasses import dataclass
 
 
@@ -13,12 +14,12 @@ class ConsoleSender:
     """Prints messages to the terminal instead of sending them, for trying the service on a laptop."""
 
     def __init__(self, app):
-        self.counter = 0
+        pass
 
     def send(self, *, to, body, status_callback=None):
-        self.counter += 1
         print(f"[console sms to …{to[-3:]}] {body}", file=sys.stderr, flush=True)
-        return SendResult(sid=f"CONSOLE{self.counter:026d}", status="sent")
+        # Unique across processes (two `flask jobs run-due` at once), as Twilio's own ids are.
+        return SendResult(sid=f"CONSOLE{uuid.uuid4().hex}", status="sent")
 
 
 class MemorySender:
@@ -29,7 +30,7 @@ class MemorySender:
 
     def send(self, *, to, body, status_callback=None):
         self.sent.append({"to": to, "body": body})
-        return SendResult(sid=f"SM{len(self.sent):032d}", status="queued")
+        return SendResult(sid=f"SM{uuid.uuid4().hex}", status="queued")
 
 
 class TwilioSender:

@@ -8,20 +8,24 @@ from voiceapp import crypto
 from voiceapp.errors import Invalid
 
 
-def normalise(raw, *, field="phone"):
-    """Parse a UK or international number to E.164, or refuse it with a reason."""
-    return _normalise(str(raw), field)
+def normalise(raw, *, field="phone", from_carrier=False):
+    """Parse a UK or international number to E.164, or refuse it with a reason.
+
+    from_carrier: the number came with a text or call we received, so it is real even when the number tables
+    do not hold it valid yet (a new range, some foreign numbers): only its shape is checked. Numbers typed by
+    people are held to the strict check."""
+    return _normalise(str(raw), field, from_carrier)
 
 
 @lru_cache(maxsize=4096)
-def _normalise(raw, field):
+def _normalise(raw, field, from_carrier=False):
     # Parsing costs more than the rest of a text's lookup; the same numbers text again and again.
     # Refusals are exceptions, which lru_cache never keeps.
     try:
         parsed = phonenumbers.parse(raw, "GB")
     except phonenumbers.NumberParseException:
         raise Invalid(_l("That phone number is not right"), field=field, reason="not a phone number") from None
-    if not phonenumbers.is_valid_number(parsed):
+    if not (phonenumbers.is_possible_number(parsed) if from_carrier else phonenumbers.is_valid_number(parsed)):
         raise Invalid(_l("That phone number is not right"), field=field, reason="not a valid phone number")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 

@@ -20,7 +20,7 @@ _SENDER_BY_PHONE_HASH = sa.select(YoungPerson.id, YoungPerson.language).join(Pho
 
 
 def create_young_person(*, actor, cohort, age_band, language="en", voice_groups=(),
-                        consent_to_quote=False, consent_to_contact=False, phone=None):
+                        consent_to_quote=False, consent_to_contact=False, phone=None, phone_from_carrier=False):
     """Register a young person pseudonymously; consents start off (high privacy by default)."""
     with transaction():
         person = YoungPerson(cohort=cohort, age_band=age_band, language=language,
@@ -29,14 +29,15 @@ def create_young_person(*, actor, cohort, age_band, language="en", voice_groups=
         db.session.add(person)
         db.session.flush()
         if phone:
-            attach_phone(person, phone)
+            attach_phone(person, phone, from_carrier=phone_from_carrier)
         audit.record(actor=actor, action="young_person.create", object_type="young_person", object_id=person.id)
     return person
 
 
-def attach_phone(person, raw):
-    """Give a person a number inside the caller's transaction; a number belongs to one person only."""
-    e164 = phones.normalise(raw)
+def attach_phone(person, raw, *, from_carrier=False):
+    """Give a person a number inside the caller's transaction; a number belongs to one person only.
+    from_carrier: the number is a text's or call's sender, so only its shape is checked (people/phones.py)."""
+    e164 = phones.normalise(raw, from_carrier=from_carrier)
     digest = phones.lookup_hash(e164)
     owner = db.session.scalar(sa.select(PhoneNumber.young_person_id).where(PhoneNumber.lookup_hash == digest))
     if owner and owner != person.id:
@@ -73,9 +74,9 @@ def view_young_person(*, actor, young_person_id):
     return person
 
 
-def find_by_phone(raw):
+def find_by_phone(raw, *, from_carrier=False):
     """The young person with this number, or None; the number itself is never stored in the clear."""
-    return find_by_phone_hash(phones.lookup_hash(phones.normalise(raw)))
+    return find_by_phone_hash(phones.lookup_hash(phones.normalise(raw, from_carrier=from_carrier)))
 
 
 def find_by_phone_hash(digest):

@@ -8,7 +8,7 @@ from voiceapp.errors import Conflict, Invalid
 from voiceapp.extensions import db
 from voiceapp.people import services as people
 from voiceapp.promises import services
-from voiceapp.promises.models import PromiseCheck, PromiseRating
+from voiceapp.promises.models import PromiseCheck, PromiseInformation, PromiseRating
 
 
 def open_sitting(*, actor):
@@ -49,15 +49,20 @@ def save_answer(*, actor, promise_id, rating, channel, comment=None):
     return sitting
 
 
-def finish_sitting(*, actor, channel, comment=None):
-    """Finish the open sitting, with anything the young person adds about the promise as a whole."""
+def finish_sitting(*, actor, channel, comment=None, promise_information=None):
+    """Finish the open sitting, with anything the young person adds about the promise as a whole and, once a
+    half-year, whether their social worker gave them the promise and explained it."""
     sitting = open_sitting(actor=actor)
     if sitting is None:
         raise Conflict(_l("Answer at least one promise first"), field="comment",
                        reason="there is no promise check in progress")
     person = people.get_young_person(actor.id)
+    if promise_information is not None and not services.promise_information_due(person.id):
+        raise Invalid(_l("You have already told us this half-year"), field="promise_information",
+                      reason="already answered this half-year")
     with transaction():
         sitting.comment = (comment or "").strip() or None
+        sitting.promise_information = PromiseInformation(promise_information) if promise_information else None
         sitting.finished_at = sitting.submitted_at = utcnow()
         signals.announce_free_text(source_type="promise_check", source_id=sitting.id, young_person_id=person.id,
                                    text=sitting.comment, language=person.language, channel=channel)

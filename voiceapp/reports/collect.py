@@ -39,7 +39,7 @@ def steps(period, config, now):
     previous = period.previous()
     limits = {"acknowledge": config["REPORT_ACKNOWLEDGE_WORKING_DAYS"], "answer": config["REPORT_ANSWER_WORKING_DAYS"]}
     return [
-        ("themes", lambda: {"mentions": themes.mentions(period)}),
+        ("themes", lambda: {"mentions": themes.mentions(period), "theme_groups": themes.people_by_group(period)}),
         ("themes before", lambda: {"previous_mentions": themes.mentions(previous), "themes": themes.themes()}),
         ("participation", lambda: {"participation": participation.participation(period)}),
         ("promises", lambda: {"ratings": promises.rating_counts(period), "promise_groups": promises.by_group(period)}),

@@ -86,16 +86,33 @@ def date_range(first: date, last: date) -> Period:
     return Period(f"{first.isoformat()}..{last.isoformat()}", first, last)
 
 
+# The service's records start long after 2000; a period outside these years is a typing slip, and year 1 or
+# 9999 would overflow the date arithmetic of the report and its previous period.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
 def parse(text: str) -> Period:
     """Read "2026-H1", "2026-Q3" or "2026-04-01..2026-06-30" (a slash works too); ValueError otherwise."""
     text = (text or "").strip()
     if match := _HALF.match(text):
-        return half_year(int(match[1]), int(match[2]))
-    if match := _QUARTER.match(text):
-        return quarter_of(int(match[1]), int(match[2]))
-    if match := _RANGE.match(text):
-        return date_range(date.fromisoformat(match[1]), date.fromisoformat(match[2]))
-    raise ValueError(f"{text!r} is not a period: use 2026-H1, 2026-Q1 or 2026-04-01..2026-09-30")
+        period = _bounded(lambda: half_year(int(match[1]), int(match[2])))
+    elif match := _QUARTER.match(text):
+        period = _bounded(lambda: quarter_of(int(match[1]), int(match[2])))
+    elif match := _RANGE.match(text):
+        period = _bounded(lambda: date_range(date.fromisoformat(match[1]), date.fromisoformat(match[2])))
+    else:
+        raise ValueError(f"{text!r} is not a period: use 2026-H1, 2026-Q1 or 2026-04-01..2026-09-30")
+    return period
+
+
+def _bounded(build) -> Period:
+    try:
+        period = build()
+    except (ValueError, OverflowError) as error:
+        raise ValueError(f"not a period: {error}") from None
+    if period.first.year < FIRST_YEAR or period.last.year > LAST_YEAR:
+        raise ValueError(f"a period must lie between {FIRST_YEAR} and {LAST_YEAR}")
+    return period
 
 
 def containing(day: date) -> Period:

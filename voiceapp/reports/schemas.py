@@ -2,7 +2,7 @@
 from marshmallow import fields, validate
 
 from voiceapp.reports.models import ActionStatus, QuoteSource, QuoteStatus
-from voiceapp.schemas import StrictSchema, text, when
+from voiceapp.schemas import StrictSchema, day, text, when
 
 THEME = dict(validate=validate.Range(min=1, max=6))
 # Letters (any script), digits, spaces, apostrophes and hyphens: nothing a database could read as a pattern.
@@ -45,8 +45,8 @@ class ActionInSchema(StrictSchema):
     priority = fields.Integer(**THEME)
     message_id = fields.UUID(allow_none=True)
     promise_id = fields.UUID(allow_none=True)
-    due_on = fields.Date(allow_none=True)
-    done_on = fields.Date(allow_none=True)
+    due_on = day(allow_none=True)
+    done_on = day(allow_none=True)
     status = fields.Enum(ActionStatus, by_value=True, load_default=ActionStatus.PLANNED)
 
 
@@ -54,8 +54,8 @@ class ActionChangeSchema(StrictSchema):
     what = text(500)
     who = text(120)
     priority = fields.Integer(**THEME)
-    due_on = fields.Date(allow_none=True)
-    done_on = fields.Date(allow_none=True)
+    due_on = day(allow_none=True)
+    done_on = day(allow_none=True)
     status = fields.Enum(ActionStatus, by_value=True)
 
 
@@ -71,8 +71,8 @@ class ActionSchema(StrictSchema):
     priority = fields.Function(lambda a: a.priority.number)
     message_id = fields.UUID(allow_none=True)
     promise_id = fields.UUID(allow_none=True)
-    due_on = fields.Date(allow_none=True)
-    done_on = fields.Date(allow_none=True)
+    due_on = day(allow_none=True)
+    done_on = day(allow_none=True)
     status = fields.Enum(ActionStatus, by_value=True)
     told_young_people_at = when(allow_none=True)
     created_at = when()

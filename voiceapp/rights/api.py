@@ -9,7 +9,7 @@ from voiceapp.auth.models import Role
 from voiceapp.i18n import text_direction
 from voiceapp.rights import requests, services
 from voiceapp.rights.models import SarStatus
-from voiceapp.schemas import StrictSchema, when
+from voiceapp.schemas import StrictSchema, day, when
 
 blp = Blueprint("rights", __name__, url_prefix="/api/v1", description="Your data rights")
 
@@ -27,14 +27,14 @@ class ExportSchema(Schema):
 
 class SarInSchema(StrictSchema):
     young_person_id = fields.UUID(required=True)
-    received_on = fields.Date(required=True)
+    received_on = day(required=True)
 
 
 class SarSchema(StrictSchema):
     id = fields.UUID()
     young_person_id = fields.UUID()
-    received_on = fields.Date()
-    due_on = fields.Date()
+    received_on = day()
+    due_on = day()
     status = fields.Enum(SarStatus, by_value=True)
     completed_at = when(allow_none=True)
 

@@ -27,9 +27,10 @@ SAME_WORDS_WINDOW = timedelta(minutes=10)
 
 @dataclass(frozen=True)
 class Source:
-    """Where an alert's words live: the model holding them and its text column."""
+    """Where an alert's words live: the model holding them, its text column, and any recording's file column."""
     model: type
     text_column: str
+    audio_column: str | None = None
 
 
 SOURCES = "voiceapp_alert_sources"
@@ -172,10 +173,28 @@ def hold_reasons(young_person_id, object_type=None, object_id=None):
               "have finished, then you can delete it.")]
 
 
+def source_row(source_type, source_id):
+    """The record holding a source's words, and how to read it; (None, None) once deleted or unknown."""
+    source = current_app.extensions.get(SOURCES, {}).get(source_type)
+    row = db.session.get(source.model, source_id) if source and source_id else None
+    return (row, source) if row is not None else (None, None)
+
+
 def source_text(alert):
-    """The young person's words, read through the alert's pointer (never copied); None once deleted."""
-    source = current_app.extensions.get(SOURCES, {}).get(alert.source_type)
-    row = db.session.get(source.model, alert.source_id) if source and alert.source_id else None
+    """The young person's words, read through the alert's pointer (never copied); None once deleted.
+
+    When earlier texts were read together with this one (a disclosure split across several texts), their
+    words come first, in the order they were sent."""
+    parts = [event for event in alert.events if event.kind == EventKind.EARLIER_PART]
+    texts = [_text_of(event.source_type, event.source_id) for event in parts]
+    own = _text_of(alert.source_type, alert.source_id)
+    if not parts:
+        return own
+    return "\n".join(text for text in [*texts, own] if text)
+
+
+def _text_of(source_type, source_id):
+    row, source = source_row(source_type, source_id)
     return None if row is None else getattr(row, source.text_column)
 
 

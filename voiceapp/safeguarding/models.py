@@ -14,6 +14,9 @@ from voiceapp.promises.models import Channel
 class Trigger(str, enum.Enum):
     SCREENING = "screening"
     UNSAFE_CHOICE = "unsafe_choice"
+    # A voice message nobody could turn into words (transcription failed, empty, late, or in a language
+    # Twilio does not transcribe): a person must listen to it, on the same clock as any alert.
+    UNHEARD_RECORDING = "unheard_recording"
 
 
 class AlertStatus(str, enum.Enum):
@@ -30,6 +33,7 @@ class EventKind(str, enum.Enum):
     ACTION_RECORDED = "action_recorded"
     CLOSED = "closed"
     ALSO_STORED = "also_stored"      # the same words were stored again, in the record the event points to
+    EARLIER_PART = "earlier_part"    # an earlier text that, read with this one, raised the alert
 
 
 class SafeguardingAlert(db.Model):

@@ -38,6 +38,8 @@ CATEGORY_LABELS = {
     "missing_or_homeless": "missing or nowhere safe to stay",
     "immediate_danger": "immediate danger",
     "harm_by_carer_or_worker": "harm by a carer or worker",
+    "threat_to_keep_quiet": "a threat to keep them quiet",
+    "domestic_abuse": "violence, drink or drugs by an adult they live with",
     "unscreened": "words that could not be screened (read them)",
 }
 
@@ -50,8 +52,14 @@ def crisis_reply(language, *, unsafe=False):
                                                           childline=config["CRISIS_CHILDLINE_NUMBER"])
 
 
+UNHEARD = "a voice message nobody has heard yet: listen to the recording"
+
+
 def what_was_raised(alert):
-    """The alert's categories in plain words, or the one-step choice when no words were needed."""
+    """The alert's categories in plain words, the one-step choice when no words were needed, or the
+    recording a person must listen to."""
+    if alert.trigger == "unheard_recording":
+        return UNHEARD
     if not alert.categories:
         return "the young person chose \"I don't feel safe\""
     return ", ".join(CATEGORY_LABELS.get(c, c.replace("_", " ")) for c in alert.categories)
@@ -78,6 +86,9 @@ def _heading(alert, kind):
         return f"ESCALATION: nobody has taken this safeguarding alert on after {minutes} minutes."
     if kind == "renotified":
         return f"REMINDER {alert.notify_count + 1}: this safeguarding alert has still not been taken on."
+    if alert.trigger == "unheard_recording":
+        return ("URGENT: listen to this voice message now. It could not be turned into words, so it has not "
+                "been screened; it may hold a disclosure.")
     return "URGENT: a young person may be at risk."
 
 

@@ -5,7 +5,7 @@ from flask import current_app
 from marshmallow import fields
 
 from voiceapp.promises.models import Channel
-from voiceapp.safeguarding import alerts, replies
+from voiceapp.safeguarding import alerts, replies, unheard
 from voiceapp.safeguarding.models import AlertStatus, EventKind, Trigger
 from voiceapp.schemas import PageArgs, StrictSchema, text, when
 
@@ -59,6 +59,8 @@ class AlertEventSchema(StrictSchema):
 class AlertDetailSchema(AlertSchema):
     """One alert for the person acting on it: the words, read through the pointer, and the history."""
     words = fields.Function(alerts.source_text)
+    has_recording = fields.Function(lambda a: unheard.recording_path(a) is not None,
+                                    metadata={"description": "a recording of the young person is stored to listen to"})
     events = fields.List(fields.Nested(AlertEventSchema))
 
 

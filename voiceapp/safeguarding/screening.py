@@ -25,8 +25,9 @@ CATEGORIES = (
     "missing_or_homeless",
     "immediate_danger",
     "harm_by_carer_or_worker",
+    "threat_to_keep_quiet",
+    "domestic_abuse",
 )
-FALLBACK_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)
@@ -49,20 +50,29 @@ class Screening:
         return tuple(sorted({hit.category for hit in self.hits}))
 
 
-def screen(text: str | None, language: str = FALLBACK_LANGUAGE) -> Screening:
-    """Screen text for signs of risk of harm (results are immutable, so repeats of a text are remembered)."""
-    return _screen_cached(text, language)
+def screen(text: str | None, language: str | None = None) -> Screening:
+    """Screen text for signs of risk of harm with every lexicon installed.
+
+    A young person may write in any language whatever their profile says (a new number has no language
+    yet; an Arabic speaker may write English, Arabic script or Arabizi), so `language` never narrows the
+    screening: it is accepted only so callers can keep passing it, and it chooses the reply elsewhere.
+    Results are immutable, so repeats of a text are remembered.
+    """
+    return _screen_cached(text)
 
 
 @functools.lru_cache(maxsize=1024)
-def _screen_cached(text: str | None, language: str = FALLBACK_LANGUAGE) -> Screening:
-    """Screen text with its language's lexicon and always with English; unknown languages get English only."""
+def _screen_cached(text: str | None) -> Screening:
     if not text or not text.strip():
         return Screening()
     raw = normalise.tokens(text)
-    code = str(language or FALLBACK_LANGUAGE).replace("-", "_").split("_")[0].lower()   # "ar-SY" -> "ar"
-    codes = dict.fromkeys([code, FALLBACK_LANGUAGE] if code in lexicon_languages() else [FALLBACK_LANGUAGE])
-    return Screening(tuple(dict.fromkeys(hit for lang in codes for hit in _lexicon(lang).scan(raw))))
+    return Screening(tuple(dict.fromkeys(hit for lang in lexicon_languages() for hit in _lexicon(lang).scan(raw))))
+
+
+def warm_up() -> None:
+    """Load every lexicon now (a second or two of CPU), so no young person's text waits for it."""
+    for language in lexicon_languages():
+        _lexicon(language)
 
 
 @functools.lru_cache(maxsize=1)

@@ -3,7 +3,7 @@ import posixpath
 import unicodedata
 from urllib.parse import urlsplit
 
-from flask import current_app, g, redirect, render_template, request, url_for
+from flask import current_app, g, redirect, render_template, request, send_file, url_for
 from marshmallow import ValidationError
 
 from voiceapp.auth import services as auth
@@ -11,7 +11,7 @@ from voiceapp.auth.models import Role
 from voiceapp.auth.schemas import StaffSignInSchema
 from voiceapp.errors import DomainError, NotSignedIn, TooMany
 from voiceapp.extensions import limiter
-from voiceapp.safeguarding import alerts
+from voiceapp.safeguarding import alerts, unheard
 from voiceapp.safeguarding.api import DUTY        # the pages open to exactly whom the API is open
 from voiceapp.safeguarding.models import AlertStatus
 from voiceapp.safeguarding.schemas import AlertActionSchema, AlertDetailSchema, AlertFilterSchema, AlertSchema
@@ -126,6 +126,14 @@ def _alert_page(alert_id, errors=None, status=200):
 @staff_page(*DUTY)
 def alert(alert_id):
     return _page_or_reason(lambda: _alert_page(alert_id))
+
+
+@bp.route("/alerts/<uuid:alert_id>/recording")
+@staff_page(*DUTY)
+def alert_recording(alert_id):
+    """The young person's recording, to listen to in the browser; every listen is audited."""
+    return _page_or_reason(lambda: send_file(unheard.listen_to_recording(actor=g.actor, alert_id=alert_id),
+                                             mimetype="audio/mpeg", max_age=0))
 
 
 @bp.route("/alerts/<uuid:alert_id>/acknowledge", methods=["POST"])

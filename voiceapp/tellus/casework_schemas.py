@@ -69,17 +69,17 @@ class ExtensionInSchema(StrictSchema):
 
 
 class AdvocacyInSchema(StrictSchema):
-    offered_at = fields.AwareDateTime(allow_none=True, metadata={"description": "default: now"})
+    offered_at = when(allow_none=True, metadata={"description": "default: now"})
 
 
 class EscalateInSchema(StrictSchema):
-    requested_at = fields.AwareDateTime(allow_none=True, metadata={"description": "when the young person asked; "
+    requested_at = when(allow_none=True, metadata={"description": "when the young person asked; "
                                                                                   "default: now"})
 
 
 class StageStepInSchema(StrictSchema):
     step = fields.String(required=True, validate=validate.OneOf(["panel", "panel_report"]))
-    at = fields.AwareDateTime(allow_none=True)
+    at = when(allow_none=True)
 
 
 class LetterArgsSchema(StrictSchema):

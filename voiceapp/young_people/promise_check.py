@@ -13,7 +13,7 @@ from voiceapp.pages import forms
 from voiceapp.people import services as people
 from voiceapp.promises import services as promises
 from voiceapp.promises import sittings
-from voiceapp.promises.models import Channel, Rating
+from voiceapp.promises.models import Channel, PromiseInformation, Rating
 from voiceapp.promises.schemas import RatingInSchema
 from voiceapp.schemas import StrictSchema
 from voiceapp.young_people.blueprint import bp
@@ -26,6 +26,7 @@ FINISH_PLAIN = {"comment": _l("Your comment must be 2000 characters or fewer.")}
 
 class FinishSchema(StrictSchema):
     comment = fields.String(validate=validate.Length(max=2000), allow_none=True)
+    promise_information = fields.Enum(PromiseInformation, by_value=True, allow_none=True)
 
 
 def _promises():
@@ -99,15 +100,23 @@ def promise_not_kept(number):
 @young_page
 def promise_finish():
     if request.method == "GET":
-        return render_template("young/promise_finish.html", title=_l("Anything else about the promise?"),
-                               errors={}, typed={})
+        return _finish_page({}, {}, 200)
+    typed = forms.fields("comment", "promise_information")
     try:
-        body = forms.read(FinishSchema(), forms.fields("comment"))
+        body = forms.read(FinishSchema(), typed)
+        if body.get("promise_information"):
+            body["promise_information"] = body["promise_information"].value
         sittings.finish_sitting(actor=g.actor, channel=Channel.WEB, **body)
     except (ValidationError, DomainError) as error:
-        return render_template("young/promise_finish.html", title=_l("Anything else about the promise?"),
-                               errors=forms.errors_of(error, FINISH_PLAIN), typed=forms.fields("comment")), 422
+        return _finish_page(forms.errors_of(error, FINISH_PLAIN), typed, 422)
     return redirect(url_for("young.promise_done"), code=303)
+
+
+def _finish_page(errors, typed, status):
+    """The closing screen: a comment, and the promise-information question when the service says it is due."""
+    return render_template("young/promise_finish.html", title=_l("Anything else about the promise?"),
+                           question=promises.promise_information_question(g.actor.id), errors=errors,
+                           typed=typed), status
 
 
 @bp.route("/promise/done")

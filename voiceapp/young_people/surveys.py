@@ -28,8 +28,12 @@ def _survey_and_answers(survey_id):
     try:
         response = ResponseSchema().dump(surveys.my_response(actor=g.actor, survey_id=survey_id))
     except NotFound:
-        response = {"answers": [], "submitted_at": None}
+        response = {"answers": [], "submitted_at": None,
+                    "questions_to_ask": [q["id"] for q in survey["questions"] if not q.get("show_if")]}
     return survey, response, {a["question_id"]: a["value"] for a in response["answers"]}
+
+
+
 
 
 def _or_reason(render):
@@ -47,7 +51,9 @@ def survey(survey_id):
         if response["submitted_at"]:
             return redirect(url_for("young.survey_sent", survey_id=survey_id), code=303)
         questions = survey["questions"]
-        resume = next((i for i, q in enumerate(questions, 1) if q["id"] not in answers), len(questions))
+        asked = set(response["questions_to_ask"])
+        resume = next((i for i, q in enumerate(questions, 1) if q["id"] in asked and q["id"] not in answers),
+                      len(questions))
         return render_template("young/survey_start.html", title=survey["title"], survey=survey,
                                answered=len(answers), resume=resume)
     return _or_reason(render)
@@ -86,8 +92,12 @@ def _show(survey, number, value, errors, status):
 
 
 def _after(survey_id, number, total):
-    if number < total:
-        return url_for("young.survey_question", survey_id=survey_id, number=number + 1)
+    """The next question that is asked given the answers so far, or the check page."""
+    survey, response, _answers = _survey_and_answers(survey_id)
+    asked = set(response["questions_to_ask"])
+    following = [i for i, q in enumerate(survey["questions"], 1) if i > number and q["id"] in asked]
+    if following:
+        return url_for("young.survey_question", survey_id=survey_id, number=following[0])
     return url_for("young.survey_check", survey_id=survey_id)
 
 
@@ -127,7 +137,9 @@ def survey_check(survey_id):
 
 
 def _check(survey_id):
-    survey, _response, answers = _survey_and_answers(survey_id)
+    survey, response, answers = _survey_and_answers(survey_id)
+    asked = set(response["questions_to_ask"])
+    survey = {**survey, "questions": [q for q in survey["questions"] if q["id"] in asked]}
     errors = {}
     if request.method == "POST":
         try:

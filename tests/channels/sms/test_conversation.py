@@ -68,7 +68,7 @@ def test_telling_us_a_promise_was_not_kept_by_text(say, person):
     assert "Tell us what happened" in say("6")[0]
     assert "Do you want a reply" in say("Nobody asked me before I moved school")[0]
     confirmation = say("1")[0]
-    assert "reply by" in confirmation and "Ref" in confirmation
+    assert "read this by" in confirmation and "answer you by" in confirmation and "Ref" in confirmation
     message = db.session.scalar(sa.select(Message))
     assert message.channel.value == "sms" and message.reply_channel.value == "sms"
     assert message.promise.position == 6

@@ -34,7 +34,7 @@ def test_yes_is_never_a_keyword_because_young_people_type_it_as_an_answer(body):
 
 
 @pytest.mark.parametrize("body", ["stop bullying me", "please stop", "stop it", "I want to stop", "start again",
-                                  "help me", "I need help", "end of", "can I cancel my meeting", "not stop",
+                                  "help me now", "I need help", "end of", "can I cancel my meeting", "not stop",
                                   "stopp", "st op", "menu please", "I feel unsafe", "english please", "s.t.o.p"])
 def test_a_keyword_inside_a_longer_message_is_a_message_not_a_keyword(body):
     assert match_keyword(body) is None

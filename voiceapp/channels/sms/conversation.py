@@ -38,6 +38,7 @@ def _handle(turn, keyword):
     if keyword:
         return _keyword(turn, keyword.keyword)
     if _expired(turn):
+        tellus.finish_unfinished(turn)      # normally the sweep has already sent it (channels/sms/tasks.py)
         turn.goto("menu")
     _first_contact(turn)
     if turn.person is None and turn.conversation.flow != "join":
@@ -81,6 +82,7 @@ def _keyword(turn, keyword):
             turn.say(prompts.LANGUAGE_SET)
         if turn.person is None:
             return join.start(turn)
+        tellus.finish_unfinished(turn)      # MENU in the middle of a message sends what they wrote
         menu.start(turn)
 
 

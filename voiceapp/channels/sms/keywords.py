@@ -24,7 +24,7 @@ KEYWORD_WORDS: dict[Keyword, tuple[str, ...]] = {
     # Never "yes": young people type yes as an answer (TW-10). Nor the hamza-less "ابدا": it also spells
     # أبدا, "never", a promise-check answer.
     Keyword.OPT_IN: ("start", "unstop", "ابدأ"),
-    Keyword.HELP: ("help", "info", "مساعدة", "معلومات"),
+    Keyword.HELP: ("help", "help me", "helpme", "help pls", "help please", "info", "مساعدة", "معلومات", "ساعدني"),
     Keyword.MENU: ("menu", "قائمة", "القائمة"),
     Keyword.UNSAFE: ("unsafe", "not safe", "notsafe", "غير آمن", "مش آمن"),
 }

@@ -29,8 +29,11 @@ TELLUS_WHICH = _l("Which promise? Reply with its number, 1 to %(total)s. Send L 
 TELLUS_PRAISE_WHO = _l("Who do you want to praise? Send their name or team.")
 TELLUS_BODY = _l("Tell us what happened. You can use more than one text.")
 TELLUS_WANTS_REPLY = _l("Do you want a reply? 1 Yes by text, 2 Yes through my worker, 3 No")
-TELLUS_THANKS_REPLY = _l("Thank you. A senior leader will read this and reply by %(date)s. Ref %(ref)s")
-TELLUS_THANKS = _l("Thank you. A senior leader will read this by %(date)s. Ref %(ref)s")
+TELLUS_THANKS_REPLY = _l("Thank you. A senior leader will read this by %(ack)s and answer you by %(response)s. "
+                         "Ref %(ref)s")
+TELLUS_THANKS = _l("Thank you. A senior leader will read this by %(ack)s. Ref %(ref)s")
+TELLUS_KIND_AFTER = _l("Got your message. Is it about 1 A promise not kept, 2 Unhappy with support, 3 Praise?")
+TELLUS_ADDED = _l("Added to your message.")
 
 SURVEY_NONE = _l("There are no surveys for you right now. Send MENU for more.")
 SURVEY_CHOOSE = _l("Which survey? %(choices)s")
@@ -62,6 +65,6 @@ def numbered(options):
 
 ALL = [MENU, PRIVACY, HELP, HOLDING, NOT_UNDERSTOOD, LANGUAGE_SET, JOIN_COHORT, JOIN_AGE, JOIN_LANGUAGE,
        JOIN_CODE, JOIN_BAD_CODE, JOIN_DONE, PROMISE_QUESTION, PROMISE_HINT, PROMISE_COMMENT, PROMISE_DONE,
-       PROMISE_NONE, PROMISE_DRAFT, PROMISE_INFORMATION, TELLUS_KIND, TELLUS_WHICH, TELLUS_PRAISE_WHO, TELLUS_BODY, TELLUS_WANTS_REPLY,
+       PROMISE_NONE, PROMISE_DRAFT, PROMISE_INFORMATION, TELLUS_KIND, TELLUS_WHICH, TELLUS_PRAISE_WHO, TELLUS_BODY, TELLUS_WANTS_REPLY, TELLUS_KIND_AFTER, TELLUS_ADDED,
        TELLUS_THANKS_REPLY, TELLUS_THANKS, SURVEY_NONE, SURVEY_CHOOSE, SURVEY_SCALE, SURVEY_MULTI,
        SURVEY_YES_NO, SURVEY_SKIP, SURVEY_DONE]

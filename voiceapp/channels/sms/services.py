@@ -48,7 +48,7 @@ def _insert_for(session):
 
 def _phone_hash(number):
     try:
-        return phones.lookup_hash(phones.normalise(number))
+        return phones.lookup_hash(phones.normalise(number, from_carrier=True))
     except DomainError:
         return phones.lookup_hash(number)     # short codes and odd senders are still recorded
 
@@ -96,15 +96,17 @@ def store_inbound(*, message_sid, phone, body, num_segments=1, via_fallback=Fals
     return row, True
 
 
-def _is_unsafe_keyword(text):
-    """UNSAFE is answered by its own one-step alert; screening the word as well would raise a second."""
+def _is_unscreened_keyword(text):
+    """UNSAFE is answered by its own one-step alert; screening the word as well would raise a second. HELP is
+    the carriers' word for "how does this work": it is answered with the help text (999 and Childline first),
+    never as a danger alert. Anything more than the bare keyword ("help me now hes here") is screened."""
     match = match_keyword(text or "")
-    return match is not None and match.keyword == Keyword.UNSAFE
+    return match is not None and match.keyword in (Keyword.UNSAFE, Keyword.HELP)
 
 
 def _screen(row, sender):
     """Screen the raw text in the storing transaction, so an alert exists as soon as the text does."""
-    if _is_unsafe_keyword(row.body):
+    if _is_unscreened_keyword(row.body):
         return
     signals.announce_free_text(source_type="inbound_sms", source_id=row.id,
                                young_person_id=sender.id if sender else None, text=row.body,
@@ -119,7 +121,7 @@ def handle_inbound(row):
         # would still be pending and the sweep would run it again.
         with transaction(redoable=True):
             texts, language = _converse(row, phone)
-            if is_risk(row.body, language) and not _is_unsafe_keyword(row.body):
+            if is_risk(row.body, language) and not _is_unscreened_keyword(row.body):
                 # The crisis reply goes first, in the same response, whatever else the conversation says.
                 texts = [replies.crisis_reply(language)] + texts
             reply = messages(*texts)

@@ -2,10 +2,11 @@
 from uuid import UUID
 
 import sqlalchemy as sa
+from flask import current_app
 
 from voiceapp import crypto, signals
 from voiceapp.auth.actors import Actor
-from voiceapp.channels.voice import tasks
+from voiceapp.channels.voice import tasks as voice_tasks
 from voiceapp.channels.voice.models import VoiceCall, VoiceRecording
 from voiceapp.database import transaction
 from voiceapp.errors import DomainError
@@ -15,6 +16,7 @@ from voiceapp.people import phones
 from voiceapp.people import services as people
 from voiceapp.promises import services as promises
 from voiceapp.promises.models import Channel
+from voiceapp.safeguarding import unheard
 from voiceapp.tellus import services as tellus
 from voiceapp.tellus.models import Kind, Message
 
@@ -28,8 +30,8 @@ def start_call(*, call_sid, phone):
     if call is not None:
         return call
     try:
-        person = people.find_by_phone(phone)
-        digest = phones.lookup_hash(phones.normalise(phone))
+        person = people.find_by_phone(phone, from_carrier=True)
+        digest = phones.lookup_hash(phones.normalise(phone, from_carrier=True))
     except DomainError:
         person, digest = None, crypto.lookup_hash("phone:" + phone)
     with transaction():
@@ -87,7 +89,10 @@ def _save_check(call, ratings, information=None):
 
 
 def record_voice_message(*, call, recording_sid, recording_url, duration):
-    """A voice message becomes a Tell Us message; its audio is fetched later, by a job, from Twilio only."""
+    """A voice message becomes a Tell Us message; its audio is fetched later, by a job, from Twilio only.
+
+    Twilio transcribes only some languages: a message from someone who speaks another goes to a person to
+    listen to at once, in the same transaction, rather than waiting for words that will never come."""
     existing = db.session.scalar(sa.select(VoiceRecording).where(VoiceRecording.recording_sid == recording_sid))
     if existing is not None:
         return db.session.get(Message, existing.message_id)
@@ -95,24 +100,42 @@ def record_voice_message(*, call, recording_sid, recording_url, duration):
                                   young_person_id=call.young_person_id, kind=Kind.UNHAPPY,
                                   body=f"(voice message, {duration} seconds)", channel=Channel.VOICE,
                                   wants_reply=False)
+    person = people.get_young_person(call.young_person_id)
     with transaction():
-        db.session.add(VoiceRecording(message_id=message.id, recording_sid=recording_sid,
-                                      recording_url=recording_url, duration_seconds=duration))
-        enqueue(tasks.fetch_recording, recording_sid=recording_sid)
+        recording = VoiceRecording(message_id=message.id, recording_sid=recording_sid,
+                                   recording_url=recording_url, duration_seconds=duration)
+        db.session.add(recording)
+        db.session.flush()
+        if not is_transcribed(person.language):
+            unheard.raise_unheard_recording(young_person_id=person.id, recording_id=recording.id,
+                                            language=person.language)
+        enqueue(voice_tasks.fetch_recording, recording_sid=recording_sid)
     return message
 
 
-def add_transcription(*, recording_sid, text):
-    """Twilio's transcription becomes the message text, and is screened like any other words."""
+def is_transcribed(language):
+    """Whether Twilio's transcription handles this language (VOICEAPP_VOICE_TRANSCRIBED_LANGUAGES)."""
+    code = (language or "en").replace("-", "_").split("_")[0].lower()
+    return code in current_app.config["VOICE_TRANSCRIBED_LANGUAGES"]
+
+
+def add_transcription(*, recording_sid, text, status="completed"):
+    """Twilio's transcription becomes the message text, and is screened like any other words; a failed or
+    empty one means nobody has the words, so a person is asked to listen instead."""
     recording = db.session.scalar(sa.select(VoiceRecording).where(VoiceRecording.recording_sid == recording_sid))
-    if recording is None or not text:
+    if recording is None:
         return None
     message = db.session.get(Message, recording.message_id)
     person = people.get_young_person(message.young_person_id)
     with transaction():
+        if status != "completed" or not (text or "").strip():
+            unheard.raise_unheard_recording(young_person_id=person.id, recording_id=recording.id,
+                                            language=person.language)
+            return recording
         recording.transcription = text
         message.body = text
         signals.announce_free_text(source_type="voice_transcription", source_id=recording.id,
                                    young_person_id=person.id, text=text, language=person.language,
                                    channel=Channel.VOICE)
     return recording
+

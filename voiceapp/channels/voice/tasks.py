@@ -1,5 +1,7 @@
-"""Fetching recordings from Twilio's API host only (SEC-15), then deleting them there (TW-14)."""
+"""Fetching recordings from Twilio's API host only (SEC-15), then deleting them there (TW-14); and asking a
+person to listen to any recording whose words never came."""
 import logging
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,12 +12,19 @@ from flask import current_app
 from voiceapp.audit import services as audit
 from voiceapp.auth.actors import SYSTEM
 from voiceapp.channels.voice.models import VoiceRecording
-from voiceapp.database import transaction
+from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs import job
+from voiceapp.jobs.schedule import periodic
+from voiceapp.people import services as people
+from voiceapp.safeguarding import unheard
+from voiceapp.safeguarding.models import SafeguardingAlert
+from voiceapp.tellus.models import Message
 
 log = logging.getLogger(__name__)
 TWILIO_API_HOST = "api.twilio.com"
+# Recordings older than this without words were handled long ago (or the service was down for a week).
+UNHEARD_LOOKBACK = timedelta(days=7)
 
 
 def is_twilio_url(url):
@@ -52,3 +61,20 @@ def _client():
     from twilio.rest import Client
     cfg = current_app.config
     return Client(cfg["TWILIO_ACCOUNT_SID"], cfg["TWILIO_AUTH_TOKEN"], http_client=cfg.get("TWILIO_HTTP_CLIENT"))
+
+
+@periodic(60)
+def ask_someone_to_listen_to_unheard_recordings():
+    """A recording still without words after VOICE_TRANSCRIPTION_WAIT_MINUTES goes to a person to listen to."""
+    now = utcnow()
+    waited = timedelta(minutes=current_app.config["VOICE_TRANSCRIPTION_WAIT_MINUTES"])
+    asked = sa.select(SafeguardingAlert.source_id).where(SafeguardingAlert.source_type == unheard.SOURCE_TYPE)
+    waiting = db.session.scalars(sa.select(VoiceRecording).where(
+        VoiceRecording.transcription.is_(None), VoiceRecording.created_at <= now - waited,
+        VoiceRecording.created_at >= now - UNHEARD_LOOKBACK, VoiceRecording.id.not_in(asked))).all()
+    for recording in waiting:
+        person = people.get_young_person(db.session.get(Message, recording.message_id).young_person_id)
+        with transaction():
+            # raise_alert finds the task if another scheduler raised it a moment ago (one per recording).
+            unheard.raise_unheard_recording(young_person_id=person.id, recording_id=recording.id,
+                                            language=person.language)

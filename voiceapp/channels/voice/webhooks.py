@@ -194,5 +194,6 @@ def recorded():
 @twilio_signed
 def transcribed():
     services.add_transcription(recording_sid=request.form.get("RecordingSid", ""),
-                               text=request.form.get("TranscriptionText", ""))
+                               text=request.form.get("TranscriptionText", ""),
+                               status=request.form.get("TranscriptionStatus", "completed"))
     return "", 204

@@ -7,7 +7,10 @@ from voiceapp.reports.protect.participation import ORDER
 from voiceapp.reports.protect.promises import protect_promise_groups, protect_promise_information, protect_promises
 from voiceapp.reports.protect.surveys import protect_surveys
 from voiceapp.reports.protect.tellus import protect_tellus
-from voiceapp.reports.protect.themes import protect_themes
+from voiceapp.reports.protect.themes import protect_theme_groups, protect_themes
+
+
+GROUPS = {k: ORDER[k] for k in ("cohort", "age_band", "voice_group")}
 
 
 def rules_from(config) -> SuppressionRules:
@@ -39,13 +42,13 @@ def protect_report(raw, rules, cohort_sizes):
         "participation": protect_participation(raw["participation"], rules, cohort_sizes),
         **protect_promises(raw["promises"], raw["ratings"], raw["previous_ratings"], rules),
         "promise_issues": _promise_issues(raw["promises"], raw["promise_not_kept"], rules),
-        "promise_by_group": protect_promise_groups(raw["promise_groups"], rules,
-                                                   {k: ORDER[k] for k in ("cohort", "age_band", "voice_group")}),
+        "promise_by_group": protect_promise_groups(raw["promise_groups"], rules, GROUPS),
         "promise_information": protect_promise_information(raw["promise_information"],
                                                            raw["previous_promise_information"], rules),
         "tellus": protect_tellus(raw["tellus"], rules, themes),
         "surveys": protect_surveys(raw["questions"], raw["survey_values"], raw["survey_choices"],
                                    raw["survey_answered"], rules),
         "themes": themes,
+        "themes_by_group": protect_theme_groups(raw["themes"], raw["mentions"], raw["theme_groups"], rules, GROUPS),
         "actions": _actions(raw["actions"], rules),
     }

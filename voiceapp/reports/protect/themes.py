@@ -34,3 +34,16 @@ def protect_themes(themes, raw, previous, rules):
 def _order(row):
     shown = row["mentions"]["value"]
     return shown == 0, shown is None, -(shown or 0), row["number"]
+
+
+def protect_theme_groups(themes, raw, people_by_group, rules, order):
+    """Young people raising each theme by cohort and age band (which add up to the theme's people, so they
+    are suppressed together with it) and by voice group (which overlap: each count alone)."""
+    published = {}
+    for theme in themes:
+        number, total = theme["number"], raw[theme["number"]]["people"]
+        published[str(number)] = {
+            name: breakdown({g: people_by_group.get((number, name, g), 0) for g in groups}, rules,
+                            total if name != "voice_group" else None)["cells"]
+            for name, groups in order.items()}
+    return published

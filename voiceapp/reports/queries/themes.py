@@ -4,6 +4,7 @@ an active keyword rule (both kept in theme_mentions as the words arrive and as r
 import sqlalchemy as sa
 
 from voiceapp.extensions import db
+from voiceapp.people.models import YoungPerson, YoungPersonVoiceGroup
 from voiceapp.promises.models import StrategicPriority
 from voiceapp.reports.models import ThemeMention
 from voiceapp.reports.queries.sqltime import materialized, within
@@ -44,6 +45,21 @@ def mentions(period):
     for counts in result.values():
         counts["mentions"] = sum(counts[s] for s in SOURCES)
     return result
+
+
+def people_by_group(period):
+    """{(theme number, breakdown, group): young people} who raised each theme, by cohort, age band and
+    voice group, in one statement."""
+    raised = materialized(sa.union(_staff_tags(period), _indexed(period)).cte("raised_by"))
+    number, people = StrategicPriority.number, sa.func.count(sa.distinct(raised.c.yp))
+    person = (YoungPerson, YoungPerson.id == raised.c.yp)
+    parts = [("cohort", sa.cast(YoungPerson.cohort, sa.String), person),
+             ("age_band", sa.cast(YoungPerson.age_band, sa.String), person),
+             ("voice_group", sa.cast(YoungPersonVoiceGroup.group, sa.String),
+              (YoungPersonVoiceGroup, YoungPersonVoiceGroup.young_person_id == raised.c.yp))]
+    query = sa.union_all(*[_per_theme(raised, sa.literal(name), column, people).join(*join).group_by(number, column)
+                           for name, column, join in parts])
+    return {(theme, name, group): n for theme, name, group, n in db.session.execute(query)}
 
 
 def themes():

@@ -64,10 +64,17 @@ def _check_message(message_id):
         raise Invalid(_l("No such message"), field="message_id", reason="not a message")
 
 
+def _check_promise(promise_id):
+    # Whatever names the theme, a promise given must exist (the theme may come from `priority` instead).
+    if promise_id is not None and db.session.get(Promise, promise_id) is None:
+        raise Invalid(_l("No such promise"), field="promise_id", reason="not a promise")
+
+
 def record_action(*, actor, what, who, priority=None, message_id=None, promise_id=None, due_on=None,
                   status=ActionStatus.PLANNED, done_on=None):
     """Record what was done (or will be) about a theme, and who does it; priority leads for their theme."""
     _check_message(message_id)
+    _check_promise(promise_id)
     priority_id = _theme_for(priority, message_id, promise_id)
     _check_may_act(actor, priority_id)
     now = utcnow()
@@ -90,6 +97,8 @@ def change_action(*, actor, action_id, changes):
     """Update what, who, dates or status; marking it done stamps today unless a day is given."""
     action = get_action(action_id)
     _check_may_act(actor, action.priority_id)
+    _check_promise(changes.get("promise_id"))
+    _check_message(changes.get("message_id"))
     if "priority" in changes:
         changes["priority_id"] = promises.priority_by_number(changes.pop("priority")).id
         _check_may_act(actor, changes["priority_id"])

@@ -64,7 +64,7 @@ def _language(turn, state):
         return turn.say(prompts.NOT_UNDERSTOOD, prompts.JOIN_LANGUAGE)
     person = people.create_young_person(actor=SYSTEM, cohort=Cohort(state["cohort"]),
                                         age_band=AgeBand(state["age_band"]), language=LANGUAGES[choice - 1],
-                                        phone=turn.phone)
+                                        phone=turn.phone, phone_from_carrier=True)
     _welcome(turn, person)
 
 

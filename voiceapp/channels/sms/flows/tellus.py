@@ -1,4 +1,5 @@
 """Tell Us, We Care by text: the kind, which promise or who to praise, the message, whether to reply."""
+
 from datetime import datetime, timedelta
 from uuid import UUID
 
@@ -6,13 +7,14 @@ from flask import current_app
 from flask_babel import format_date, get_locale
 
 from voiceapp.channels.sms import prompts
-from voiceapp.channels.sms.answers import parse_choice
+from voiceapp.channels.sms.answers import parse_choice, parse_yes_no
+from voiceapp.channels.sms.keywords import fold
+from voiceapp.messaging import segments
 from voiceapp.database import utcnow
 from voiceapp.i18n import localised
 from voiceapp.messaging import segments
 from voiceapp.promises import services as promises
 from voiceapp.promises.models import Channel
-from voiceapp.tellus import deadlines
 from voiceapp.tellus import services as tellus
 from voiceapp.tellus.models import Kind, ReplyChannel
 
@@ -31,8 +33,18 @@ def step(turn):
      "reply": _reply}[state["step"]](turn, state)
 
 
+# A reply this many words long at "What is it about?" is the message itself, typed straight away.
+MESSAGE_WORDS = 3
+
+
 def _kind(turn, state):
     choice = parse_choice(turn.text, len(KINDS))
+    if choice is None and state.get("body"):
+        return _more(turn, state, prompts.TELLUS_KIND_AFTER)
+    if choice is None and len(turn.text.split()) >= MESSAGE_WORDS:
+        # They just wrote it: keep it as the message and ask what it is about afterwards.
+        turn.update(body=turn.text.strip(), last_part=turn.text, last_part_at=utcnow().isoformat())
+        return turn.say(prompts.TELLUS_KIND_AFTER)
     if choice is None:
         return turn.say(prompts.NOT_UNDERSTOOD, prompts.TELLUS_KIND)
     kind = KINDS[choice - 1]
@@ -42,7 +54,16 @@ def _kind(turn, state):
     if kind == Kind.PRAISE:
         turn.update(step="praise_who", kind=kind.value)
         return turn.say(prompts.TELLUS_PRAISE_WHO)
-    turn.update(step="body", kind=kind.value)
+    turn.update(kind=kind.value)
+    _ask_for_body(turn)
+
+
+def _ask_for_body(turn):
+    """Next the message itself, unless it came first; then whether they want a reply."""
+    if turn.state.get("body"):
+        turn.update(step="reply")
+        return turn.say(prompts.TELLUS_WANTS_REPLY)
+    turn.update(step="body")
     turn.say(prompts.TELLUS_BODY)
 
 
@@ -53,17 +74,23 @@ def _promises(turn):
 def _which(turn, state):
     items = _promises(turn)
     if turn.text.strip().lower() == "l":
-        return turn.say(*[f"{p.position} {localised(p.text, p.translations, get_locale())}" for p in items])
+        return turn.say(_promise_list(items))
     choice = parse_choice(turn.text, len(items))
     if choice is None:
         return turn.say(prompts.NOT_UNDERSTOOD, prompts.render(prompts.TELLUS_WHICH, total=len(items)))
-    turn.update(step="body", promise_id=str(items[choice - 1].id))
-    turn.say(prompts.TELLUS_BODY)
+    turn.update(promise_id=str(items[choice - 1].id))
+    _ask_for_body(turn)
+
+
+def _promise_list(items):
+    """Every promise in one text, a line each: one message of as few segments as the words allow, not a
+    text per promise."""
+    return "\n".join(f"{p.position} {localised(p.text, p.translations, get_locale())}" for p in items)
 
 
 def _praise_who(turn, state):
-    turn.update(step="body", praise_for=turn.text.strip()[:200])
-    turn.say(prompts.TELLUS_BODY)
+    turn.update(praise_for=turn.text.strip()[:200])
+    _ask_for_body(turn)
 
 
 def _body(turn, state):
@@ -71,23 +98,70 @@ def _body(turn, state):
     turn.say(prompts.TELLUS_WANTS_REPLY)
 
 
+def _more(turn, state, question):
+    """Until they answer our question, whatever else they send is more of their message (a cheap phone takes
+    minutes to type the next text). The rest of one long text the network split is joined without a word."""
+    split = _continues(state)
+    turn.update(body=f"{state['body']} {turn.text.strip()}", last_part=turn.text, last_part_at=utcnow().isoformat())
+    if not split:
+        turn.say(prompts.TELLUS_ADDED, question)
+
+
 def _continues(state):
-    """A long text the network split arrives as several full-length texts seconds apart: they are one message.
-    A short text, even a quick one, is an answer to our question."""
+    """A long text the network split arrives as several full-length texts seconds apart."""
+    if "last_part_at" not in state:
+        return False
     window = timedelta(seconds=current_app.config["SMS_JOIN_WINDOW_SECONDS"])
     recent = utcnow() - datetime.fromisoformat(state["last_part_at"]) < window
     return recent and segments.filled_a_part(state.get("last_part", ""))
 
 
 def _reply(turn, state):
-    if _continues(state):
-        return turn.update(body=f"{state['body']} {turn.text.strip()}", last_part=turn.text,
-                           last_part_at=utcnow().isoformat())
-    choice = parse_choice(turn.text, len(REPLY_CHOICES))
+    choice = reply_choice(turn.text, turn.person.language)
     if choice is None:
-        return turn.say(prompts.NOT_UNDERSTOOD, prompts.TELLUS_WANTS_REPLY)
+        return _more(turn, state, prompts.TELLUS_WANTS_REPLY)
     wants_reply, channel = REPLY_CHOICES[choice - 1]
     _send(turn, state, wants_reply, channel)
+
+
+# Words for each answer to "Do you want a reply?", besides its number (folded like every text).
+REPLY_WORDS = {
+    1: ("yes", "yes by text", "by text", "text", "text me", "txt", "txt me", "yes text", "yes txt",
+        "نعم", "نعم برسالة", "برسالة", "رسالة", "ايوه"),
+    2: ("worker", "my worker", "through my worker", "yes through my worker", "yes worker", "social worker",
+        "thru my worker", "via my worker", "نعم عبر المسؤول عني", "عبر المسؤول عني", "المسؤول عني", "المسؤول", "الأخصائي", "العامل"),
+    3: ("no", "nah", "nope", "no thanks", "no reply", "no thank you", "لا", "لا شكرا"),
+}
+
+
+def reply_choice(text, language):
+    """1, 2 or 3 from the digit, a letter, a number word, or the words of the option in English or Arabic."""
+    choice = parse_choice(text, len(REPLY_CHOICES))
+    if choice is not None:
+        return choice
+    said = _words(text)
+    for option, words in REPLY_WORDS.items():
+        if said in {_words(word) for word in words}:
+            return option
+    yes_no = parse_yes_no(text, language)
+    return None if yes_no is None else (1 if yes_no else 3)
+
+
+def _words(text):
+    return " ".join(fold(text, loose_alef=True).replace("\u2019", "").replace("'", "").split()).strip(" .!?x")
+
+
+def finish_unfinished(turn):
+    """A message typed but not finished (they stopped at a question, or texted MENU) still goes to senior
+    leaders: the reply taken as "by text", the kind as "unhappy with support" if it was never chosen (staff can
+    change it). Returns the message, or None when nothing was typed yet."""
+    state = turn.state
+    if turn.conversation.flow != "tellus" or not state.get("body") or turn.person is None:
+        return None
+    kind = Kind(state["kind"]) if state.get("kind") else Kind.UNHAPPY
+    if kind == Kind.PROMISE_NOT_KEPT and not state.get("promise_id"):
+        kind = Kind.UNHAPPY
+    return _send(turn, {**state, "kind": kind.value}, True, ReplyChannel.SMS)
 
 
 def _send(turn, state, wants_reply, reply_channel):
@@ -95,7 +169,10 @@ def _send(turn, state, wants_reply, reply_channel):
         actor=turn.actor, young_person_id=turn.person.id, kind=Kind(state["kind"]), body=state["body"],
         channel=Channel.SMS, promise_id=UUID(state["promise_id"]) if state.get("promise_id") else None,
         praise_for=state.get("praise_for"), wants_reply=wants_reply, reply_channel=reply_channel)
-    due = deadlines.deadline_at(message.received_at, current_app.config["ACK_WORKING_DAYS"])
     prompt = prompts.TELLUS_THANKS_REPLY if wants_reply else prompts.TELLUS_THANKS
     turn.goto("menu")
-    turn.say(prompts.render(prompt, date=format_date(due, "EEE d MMM"), ref=str(message.id)[:6].upper()))
+    # Read (acknowledged) by one date, answered by a later one: both are the message's own deadlines.
+    turn.say(prompts.render(prompt, ack=format_date(message.ack_due_at, "EEE d MMM"),
+                            response=format_date(message.response_due_at, "EEE d MMM"),
+                            ref=str(message.id)[:6].upper()))
+    return message

@@ -1,0 +1,133 @@
+"""A young person does everything by web in a real browser: sign in, the promise, Tell Us, a reply, a survey,
+help, Arabic and their data."""
+import re
+
+from playwright.sync_api import expect
+
+from browser_tests import journeys
+from browser_tests.conftest import EXIT_URL, in_app
+
+
+def sign_in(page, code):
+    page.goto("/sign-in")
+    page.get_by_label("Your code").fill(code)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="What do you want to do?")).to_be_visible()
+
+
+def test_a_young_person_signs_in_checks_every_promise_and_is_offered_tell_us(page, server):
+    with in_app(server):
+        _person, code = journeys.invited_young_person()
+    sign_in(page, code)
+    page.get_by_role("button", name="Check the promise").click()
+    page.get_by_role("button", name="Start").click()
+    total = int(re.search(r"of (\d+)", page.locator(".govuk-caption-m").inner_text()).group(1))
+    for number in range(1, total + 1):
+        expect(page.locator(".govuk-caption-m")).to_have_text(f"Promise {number} of {total}")
+        page.get_by_label("No, not kept" if number == 2 else "Yes, kept").check()
+        page.get_by_role("button", name="Save and carry on").click()
+        if number == 2:
+            expect(page.get_by_text("Your message goes to senior leaders")).to_be_visible()
+            page.get_by_role("button", name="No, carry on").click()
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_text("Thank you for checking the promise")).to_be_visible()
+
+
+def test_a_promise_check_is_resumed_where_it_was_left(page, server):
+    with in_app(server):
+        _person, code = journeys.invited_young_person()
+    sign_in(page, code)
+    page.goto("/promise/1")
+    page.get_by_label("Partly kept").check()
+    page.get_by_role("button", name="Save and carry on").click()
+    page.goto("/promise")
+    page.get_by_role("button", name="Carry on").click()
+    expect(page).to_have_url(re.compile(r"/promise/2$"))
+
+
+def test_not_kept_leads_to_a_tell_us_message_and_a_staff_reply_arrives_in_the_thread(page, server):
+    with in_app(server):
+        _person, code = journeys.invited_young_person()
+    sign_in(page, code)
+    page.goto("/promise/1")
+    page.get_by_label("No, not kept").check()
+    page.get_by_role("button", name="Save and carry on").click()
+    page.get_by_role("button", name="Yes, tell senior leaders").click()
+    expect(page.locator("input[name=promise_id]:checked")).to_have_count(1)
+    page.get_by_label("Your message").fill("Nobody asked me before my review.")
+    page.get_by_role("button", name="Send my message").click()
+    expect(page.get_by_text("Message sent")).to_be_visible()
+    expect(page.locator("#next-step")).to_contain_text("will read your message by")
+    message_id = re.search(r"/messages/([0-9a-f-]{36})", page.url).group(1)
+    with in_app(server):
+        journeys.staff_reply(message_id, "Thank you for telling us. I will ring you today.")
+    page.goto(f"/messages/{message_id}")
+    expect(page.get_by_text("I will ring you today.")).to_be_visible()
+
+
+def test_a_survey_of_every_question_type_is_answered_left_and_resumed(page, server):
+    with in_app(server):
+        _person, code = journeys.invited_young_person()
+        survey_id, title = journeys.survey_of_every_question_type()
+    sign_in(page, code)
+    page.goto(f"/surveys/{survey_id}")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_label("4", exact=True).check()
+    page.get_by_role("button", name="Save and carry on").click()
+    page.get_by_label("Children's home").check()
+    page.get_by_role("button", name="Save and carry on").click()
+    page.goto("/")                                    # leaves half way
+    page.get_by_role("link", name=title).click()
+    page.get_by_role("button", name="Carry on").click()
+    expect(page).to_have_url(re.compile(rf"/surveys/{survey_id}/3$"))
+    page.get_by_label("Carer").check()
+    page.get_by_label("Teacher").check()
+    page.get_by_role("button", name="Save and carry on").click()
+    page.get_by_label("Yes").check()
+    page.get_by_role("button", name="Save and carry on").click()
+    page.get_by_label(re.compile("Anything else")).fill("More trips out")
+    page.get_by_role("button", name="Save and carry on").click()
+    expect(page.get_by_text("Carer, Teacher")).to_be_visible()
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_text("We have your answers.")).to_be_visible()
+
+
+def test_i_dont_feel_safe_is_one_tap_without_signing_in_and_shows_999_and_childline(page):
+    page.goto("/")
+    page.get_by_role("button", name="I don't feel safe").click()
+    expect(page.get_by_text("We have told our safety team")).to_be_visible()
+    expect(page.get_by_role("link", name="999")).to_be_visible()
+    expect(page.get_by_role("link", name="0800 1111")).to_be_visible()
+
+
+def test_exit_this_page_leaves_for_a_neutral_site_and_back_does_not_return(page):
+    page.goto("/privacy")
+    page.goto("/")
+    page.get_by_role("button", name=re.compile("Exit this page")).click()
+    page.wait_for_url(EXIT_URL + "**")
+    page.go_back()
+    assert "/privacy" in page.url or page.url.startswith("about:")
+
+
+def test_switching_to_arabic_writes_every_page_right_to_left(page, server):
+    with in_app(server):
+        _person, code = journeys.invited_young_person()
+    sign_in(page, code)
+    page.get_by_role("link", name="العربية").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    page.goto("/privacy")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("main bdi[dir=ltr]", has_text="0800 1111")).to_be_visible()
+
+
+def test_a_young_person_downloads_everything_we_hold(page, server):
+    with in_app(server):
+        _person, code = journeys.invited_young_person()
+    sign_in(page, code)
+    page.goto("/my-data")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download it as a file").click()
+    assert download.value.suggested_filename == "my-voiceapp-data.json"
+    page.get_by_role("button", name="See everything we hold").click()
+    expect(page.get_by_role("heading", name="Everything we hold about you")).to_be_visible()
