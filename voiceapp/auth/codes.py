@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from voiceapp import crypto
 from voiceapp.audit import services as audit
@@ -59,7 +60,7 @@ def _check_caps(digest):
     per_number = db.session.scalar(sa.select(sa.func.count()).where(
         OneTimeCode.phone_hash == digest, OneTimeCode.created_at > hour_ago))
     if per_number >= cfg["OTP_PER_NUMBER_HOURLY"]:
-        raise TooMany("Too many codes asked for. Try again in an hour.")
+        raise TooMany(_l("Too many codes asked for. Try again in an hour."))
     overall = db.session.scalar(sa.select(sa.func.count()).where(
         OneTimeCode.sent.is_(True), OneTimeCode.created_at > hour_ago))
     if overall >= cfg["OTP_GLOBAL_HOURLY"]:
@@ -67,7 +68,7 @@ def _check_caps(digest):
         log.error("global one-time code cap reached: sign-in codes paused for this hour")
         with transaction():
             audit.record(actor=SYSTEM, action="security.otp_global_cap", object_type="one_time_code")
-        raise TooMany("Sign-in by text is busy. Please try again later.")
+        raise TooMany(_l("Sign-in by text is busy. Please try again later."))
 
 
 def verify_code(*, challenge_id, code, shared_device=False):

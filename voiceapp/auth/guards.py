@@ -2,6 +2,7 @@
 from functools import wraps
 
 from flask import g, request
+from flask_babel import lazy_gettext as _l
 
 from voiceapp.auth import services
 from voiceapp.errors import NotAllowed, NotSignedIn
@@ -26,9 +27,9 @@ def _guard(check, audience):
         def wrapped(*args, **kwargs):
             actor = current_actor()
             if actor is None:
-                raise NotSignedIn("Please sign in")
+                raise NotSignedIn(_l("Please sign in."))
             if not check(actor):
-                raise NotAllowed("You are not allowed to do that")
+                raise NotAllowed(_l("You are not allowed to do that."))
             return view(*args, **kwargs)
         wrapped.audience = audience
         return wrapped
