@@ -45,4 +45,6 @@ def young_peoples_version(report):
         "you_said_we_did": _actions(report),
         "quotes": report["quotes"],
         "councils": report["councils"],
+        "meetings": report["meetings"],
+        "council_reviews": report["council_reviews"],
     }
