@@ -260,3 +260,11 @@ def test_the_young_people_s_report_prints_their_questions_and_answers(clock, hav
     _meeting(officer)
     html = have_a_voice.get(f"{REPORT}?format=html").get_data(as_text=True)
     assert "You asked: Can we have wifi in every home? We have not answered yet." in html
+
+
+def test_council_members_get_survey_tell_us_and_complaint_figures_already_suppressed(clock, have_a_voice):
+    report = have_a_voice.get(REPORT).json
+    assert {"surveys", "tell_us", "themes", "promises"} <= set(report)
+    assert set(report["tell_us"]) == {"total", "by_kind", "acknowledged", "answered", "satisfaction",
+                                      "complaints_by_stage"}
+    assert set(report["tell_us"]["total"]) == {"value", "display"}
