@@ -10,12 +10,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
+from voiceapp.channel_enum import Channel
 from voiceapp.database import transaction, utcnow
 from voiceapp.errors import NotFound
 from voiceapp.extensions import db
 from voiceapp.messaging import services as messaging
 from voiceapp.people import services as people
-from voiceapp.promises.models import Channel
 from voiceapp.safeguarding import replies
 from voiceapp.safeguarding.models import AlertEvent, AlertStatus, EventKind, SafeguardingAlert, Trigger
 
