@@ -11,8 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
 from voiceapp.channel_enum import Channel
-from voiceapp.database import transaction, utcnow
-from voiceapp.errors import NotFound
+from voiceapp.database import get_or_404, transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.messaging import services as messaging
 from voiceapp.people import services as people
@@ -211,10 +210,7 @@ def list_alerts(*, actor, status=None, limit=50, offset=0):
 
 
 def _get(alert_id):
-    alert = db.session.get(SafeguardingAlert, alert_id)
-    if alert is None:
-        raise NotFound(_l("No such alert"))
-    return alert
+    return get_or_404(SafeguardingAlert, alert_id, _l("No such alert"))
 
 
 def view_alert(*, actor, alert_id):
