@@ -7,11 +7,12 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from voiceapp import languages
+from voiceapp.channel_enum import Channel
 from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.people.models import AgeBand, Cohort, VoiceGroup, YoungPerson
 from voiceapp.promises import services as promises
-from voiceapp.promises.models import Channel, PromiseCheck, PromiseRating, Rating
+from voiceapp.promises.models import PromiseCheck, PromiseRating, Rating
 from voiceapp.reports import periods
 from voiceapp.reports.services import mentions
 from voiceapp.surveys.answers import applies

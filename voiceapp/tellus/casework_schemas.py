@@ -5,7 +5,7 @@ from voiceapp import languages
 
 from voiceapp.database import utcnow
 from voiceapp.schemas import StrictSchema, text, when
-from voiceapp.tellus import clocks
+from voiceapp.tellus import clocks, deadlines
 from voiceapp.tellus.replies import lock_holder
 from voiceapp.tellus.models import Outcome, Satisfaction
 
@@ -80,7 +80,7 @@ class EscalateInSchema(StrictSchema):
 
 
 class StageStepInSchema(StrictSchema):
-    step = fields.String(required=True, validate=validate.OneOf(["panel", "panel_report"]))
+    step = fields.String(required=True, validate=validate.OneOf(list(deadlines.RECORDED_STEPS)))
     at = when(allow_none=True)
 
 

@@ -13,7 +13,7 @@ from flask_babel import force_locale
 from sqlalchemy.exc import IntegrityError
 
 from voiceapp import crypto, signals
-from voiceapp.languages import written_in
+from voiceapp.channel_enum import Channel
 from voiceapp.channels.sms import conversation, prompts, redaction
 from voiceapp.channels.sms.keywords import Keyword, match_keyword
 from voiceapp.channels.sms.models import InboundSms, InboundStatus, SmsConversation
@@ -23,9 +23,9 @@ from voiceapp.database import new_id, transaction, utcnow
 from voiceapp.errors import DomainError
 from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
+from voiceapp.languages import written_in
 from voiceapp.people import phones
 from voiceapp.people import services as people
-from voiceapp.promises.models import Channel
 from voiceapp.safeguarding import replies
 from voiceapp.safeguarding.screening import screen
 

@@ -7,13 +7,13 @@ from flask_babel import force_locale
 from twilio.twiml.voice_response import VoiceResponse
 
 from voiceapp import languages
+from voiceapp.channel_enum import Channel
 from voiceapp.channels.twiml import twiml_response
 from voiceapp.channels.twilio_auth import twilio_signed
 from voiceapp.channels.voice import prompts, services
 from voiceapp.extensions import db, limiter
 from voiceapp.i18n import localised
 from voiceapp.people import services as people
-from voiceapp.promises.models import Channel
 from voiceapp.safeguarding import alerts, replies
 from voiceapp.safeguarding import offline
 
