@@ -152,6 +152,18 @@ AUDIENCE = {
     "staff.reply": CASEWORK,
     "staff.add_note": CASEWORK,
     "staff.change_status": CASEWORK,
+    "council.sign_in": ANYONE,
+    "council.sign_out": {CM},
+    "council.home": {CM},
+    "council.themes": {CM},
+    "council.mark_priority": {CM},
+    "council.unmark_priority": {CM},
+    "council.add_comment": {CM},
+    "council.priorities": {CM},
+    "council.figures": {CM},
+    "council.mark_reviewed": {CM},
+    "council.meetings": {CM},
+    "council.settings": {CM},
     "pages.asset": ANYONE,
     "pages.choose_language": ANYONE,
     "young.start": ANYONE,
@@ -204,7 +216,11 @@ NOT_RECORDS = {"promises.list_priorities", "young.sign_out", "young.sign_out_eve
                # the councils' own records: priorities and their answers, meetings, how to be told, reviews
                "reports.list_council_priorities", "reports.list_meetings", "reports.get_meeting",
                "reports.my_contact", "reports.set_my_contact", "reports.mark_reviewed", "reports.list_reviews",
-               "staff.home", "staff.sign_out"}
+               "staff.home", "staff.sign_out",
+               # the council area: the council's own report (suppressed figures), priorities, comments, meetings
+               "council.sign_out", "council.home", "council.themes", "council.mark_priority", "council.unmark_priority",
+               "council.add_comment", "council.priorities", "council.figures", "council.mark_reviewed",
+               "council.meetings", "council.settings"}
 RECORD_LEVEL = sorted(endpoint for endpoint, audience in AUDIENCE.items()
                       if audience not in (ANYONE, TWILIO) and endpoint not in NOT_RECORDS)
 NOT_CLASSIFIED_HERE = re.compile(r"^(static|docs_assets\.static|api-docs\..*)$")

@@ -1,14 +1,14 @@
 """voiceapp: hearing children in care and care leavers, and proving that they were heard."""
 from flask import Flask
 
-from voiceapp import (alert_sources, auth, channels, cli, errors, extensions, health, http, jobs, messaging,
-                      openapi, pages, people, privacy, promises, reports, rights, safeguarding, staff_pages,
-                      surveys, tellus, young_people)
+from voiceapp import (alert_sources, auth, channels, cli, council_pages, errors, extensions, health, http, jobs,
+                      messaging, openapi, pages, people, privacy, promises, reports, rights, safeguarding,
+                      staff_pages, surveys, tellus, young_people)
 from voiceapp import config as app_config
 
 # Each domain's register(app) adds its blueprints, commands, jobs, signal handlers and registrations.
 DOMAINS = (messaging, people, auth, promises, tellus, surveys, rights, safeguarding, reports, pages, young_people,
-           staff_pages, channels)
+           staff_pages, council_pages, channels)
 
 
 def create_app(config=None):

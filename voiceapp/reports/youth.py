@@ -29,7 +29,8 @@ def _promises(report):
 
 
 def _actions(report):
-    return [{"theme": a["theme_title"], "what": a["what"], "done": a["status"] == "done"} for a in report["actions"]]
+    return [{"theme": a["theme_title"], "theme_number": a["theme"], "what": a["what"], "done": a["status"] == "done"}
+            for a in report["actions"]]
 
 
 def _surveys(report):
@@ -60,6 +61,7 @@ def young_peoples_version(report):
     return {
         "meta": meta,
         "took_part": _took_part(report),
+        "took_part_figure": report["participation"]["total"],
         "themes": report["themes"],
         "top_themes": _themes(report),
         "promise_lines": _promises(report),

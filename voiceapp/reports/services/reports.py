@@ -1,10 +1,16 @@
 """Producing the report for someone: the period, the audience their role allows, the format they asked for."""
+from uuid import UUID
+
+import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
 from voiceapp.auth.models import Role
 from voiceapp.database import transaction
 from voiceapp.errors import Invalid
+from voiceapp.extensions import db
+from voiceapp.promises import services as promises
+from voiceapp.promises.models import Promise
 from voiceapp.reports import exports, periods
 from voiceapp.reports.build import build_report
 from voiceapp.reports.youth import young_peoples_version
@@ -24,6 +30,22 @@ def parse_period(text):
         return periods.parse(text)
     except ValueError as error:
         raise Invalid(_l("That is not a report period"), field="period", reason=str(error)) from None
+
+
+def council_report(*, actor, period):
+    """The young people's version for a council member's pages, with the other languages' words for its themes
+    and promises (the figures are the report's own, already suppressed); each look is audited."""
+    period = parse_period(period) if isinstance(period, str) else period
+    report = young_peoples_version(build_report(period))
+    report["translations"] = {
+        "themes": {p.number: {"en": p.short_title, **(p.translations or {})} for p in promises.list_priorities()},
+        "promises": {str(p.id): {"en": p.text, **(p.translations or {})}
+                     for p in db.session.scalars(sa.select(Promise).where(
+                         Promise.id.in_([UUID(row["id"]) for row in report["promises"]])))}}
+    with transaction():
+        audit.record(actor=actor, action="report.view", object_type="report",
+                     detail={"period": period.label, "audience": "young_people"})
+    return report
 
 
 def produce_report(*, actor, period, fmt, audience=None, progress=None, now=None):

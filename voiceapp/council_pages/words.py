@@ -1,0 +1,47 @@
+"""Plain words for the values the council pages show: councils, kinds of message, answers, meetings."""
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+from voiceapp.auth.models import Council
+from voiceapp.reports.models import ActionStatus, MeetingKind
+
+COUNCILS = {Council.HAVE_A_VOICE.value: _l("Have a Voice Council"),
+            Council.CARE_LEAVERS.value: _l("Care Leavers Council")}
+RATINGS = {"kept": _l("Kept"), "partly": _l("Partly kept"), "not_kept": _l("Not kept"), "dont_know": _l("Not sure")}
+KINDS = {"promise_not_kept": _l("A promise not kept"), "unhappy": _l("Unhappy with support"),
+         "praise": _l("Praise for someone")}
+ON_TIME = {"on_time": _l("On time"), "late": _l("Late"), "not_yet_due": _l("Not due yet")}
+SATISFACTION = {"yes": _l("Happy with the answer"), "partly": _l("Partly happy"), "no": _l("Not happy")}
+COHORTS = {"child_in_care": _l("Children in care"), "care_leaver": _l("Care leavers"), "all": _l("Everyone")}
+STATUSES = {ActionStatus.PLANNED: _l("Planned"), ActionStatus.IN_PROGRESS: _l("Being done"),
+            ActionStatus.DONE: _l("Done")}
+MEETINGS = {MeetingKind.HEAD_OF_SERVICE: _l("Meeting with the Head of Service"),
+            MeetingKind.BOARD_TAKEOVER: _l("Corporate Parenting Board takeover")}
+YES_NO = {"yes": _l("Yes"), "no": _l("No"), "Yes": _l("Yes"), "No": _l("No")}
+
+
+def council_name(council):
+    return COUNCILS[getattr(council, "value", council)]
+
+
+def stage(key):
+    return _l("Stage %(number)s", number=key)
+
+
+def _in_language(texts):
+    texts = texts or {}
+    return texts.get(str(get_locale())) or texts.get("en", "")
+
+
+def theme(report, number):
+    """A theme's name in the page's language (the English short name where there is no translation)."""
+    return _in_language(report["translations"]["themes"].get(number) or report["translations"]["themes"].get(
+        int(number)))
+
+
+def promise(report, row):
+    return _in_language(report["translations"]["promises"].get(row["id"])) or row["text"]
+
+
+def option(label):
+    return YES_NO.get(label, label)
