@@ -11,7 +11,8 @@ LRM = "\u200e"
 def test_the_privacy_notice_is_right_to_left_with_phone_numbers_in_order(client, code):
     page = client.get("/privacy", headers={"Accept-Language": code}).get_data(as_text=True)
     assert f'lang="{code}" dir="rtl"' in page
-    assert f"{LRM}0800 1111{LRM}" in page and f"{LRM}0113 000 0000{LRM}" in page
+    assert '<bdi dir="ltr">0800 1111</bdi>' in page and '<bdi dir="ltr">0113 000 0000</bdi>' in page
+    assert "0800 1111" not in page.replace('<bdi dir="ltr">0800 1111</bdi>', "").replace(f"{LRM}0800 1111{LRM}", "")
 
 
 @pytest.mark.parametrize("code", ["en", "vi", "sq", "ti", "am"])
@@ -22,10 +23,11 @@ def test_left_to_right_pages_carry_no_marks(client, code):
 
 def test_only_text_between_tags_is_touched_never_attributes_or_what_a_young_person_typed():
     html = ('<p>اتصل 0113 000 0000</p><input value="0113 000 0000">'
-            '<textarea name="body">my number 07700 900123</textarea><p>+44 7700 900123</p>')
+            '<textarea name="body">my number 07700 900123</textarea><p>+44 7700 900123</p>'
+            '<bdi dir="ltr">0800 1111</bdi>')
     assert in_order(html, "ar") == (f'<p>اتصل {LRM}0113 000 0000{LRM}</p><input value="0113 000 0000">'
                                     '<textarea name="body">my number 07700 900123</textarea>'
-                                    f'<p>{LRM}+44 7700 900123{LRM}</p>')
+                                    f'<p>{LRM}+44 7700 900123{LRM}</p><bdi dir="ltr">0800 1111</bdi>')
 
 
 def test_option_numbers_and_ranges_are_left_to_the_text_s_direction():

@@ -3,7 +3,7 @@ rendered, every grouped number in its text ("0113 000 0000", "0800 1111") gets a
 side (voiceapp.i18n.numbers_in_order), wherever it came from: a catalog string, a setting, a date.
 
 Only text between tags is touched: never a tag or an attribute, nor what a textarea, script or style
-holds (a young person's own words in a textarea go back exactly as they typed them)."""
+holds (a young person's own words in a textarea go back exactly as they typed them), nor a <bdi>."""
 import re
 
 from flask_babel import get_locale
@@ -11,8 +11,9 @@ from flask_babel import get_locale
 from voiceapp.i18n import numbers_in_order, text_direction
 from voiceapp.pages.blueprint import bp
 
-_UNTOUCHED = re.compile(r"(<textarea\b.*?</textarea>|<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->|<[^>]*>)",
-                        re.DOTALL | re.IGNORECASE)
+# A <bdi> already isolates its text (templates wrap the numbers they know of: <bdi dir="ltr">0800 1111</bdi>).
+_UNTOUCHED = re.compile(r"(<textarea\b.*?</textarea>|<script\b.*?</script>|<style\b.*?</style>|<bdi\b.*?</bdi>"
+                        r"|<!--.*?-->|<[^>]*>)", re.DOTALL | re.IGNORECASE)
 
 
 def in_order(html, locale):
