@@ -58,7 +58,7 @@ def server(tmp_path_factory):
 
 
 def _wait_for(url):
-    for _ in range(100):
+    for _ in range(300):     # a loaded machine can take a minute to start the server
         try:
             with urllib.request.urlopen(url, timeout=2):   # noqa: S310 - the local server only
                 return

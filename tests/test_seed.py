@@ -3,10 +3,11 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from voiceapp.auth.models import StaffUser
+from voiceapp.auth.models import Council, Role, StaffUser
 from voiceapp.extensions import db
 from voiceapp.reports import periods
 from voiceapp.reports.build import build_report
+from voiceapp.reports.services import meetings
 
 
 def seed(app, *args):
@@ -48,3 +49,12 @@ def test_the_demo_fills_the_current_half_year_so_its_report_has_real_figures(app
     assert [p for p in report["promises"] if p["shares"]["kept"]["value"] is not None]
     assert [t for t in report["themes"] if t["rank"]]
     assert report["meta"]["previous_period"] and report["themes"][0]["previous_mentions"]["value"] is not None
+
+
+def test_the_demo_makes_a_council_member_for_each_council_and_a_meeting(app, tmp_path, monkeypatch, clock):
+    monkeypatch.setattr(app, "instance_path", str(tmp_path))
+    for _ in range(2):
+        assert seed(app, "--demo").exit_code == 0
+    members = db.session.scalars(sa.select(StaffUser.council).where(StaffUser.role == Role.COUNCIL_MEMBER)).all()
+    assert sorted(members) == sorted(Council) and len(meetings.list_meetings()) == 1
+    assert "COUNCIL_HAVE_A_VOICE=have.a.voice@example.org" in (tmp_path / "demo.env").read_text()

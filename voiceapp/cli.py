@@ -25,7 +25,9 @@ from voiceapp.people import services as people
 from voiceapp.people.models import AgeBand, Cohort
 from voiceapp.promises import seed as promise_seed
 from voiceapp.promises import services as promises
+from voiceapp.reports.models import MeetingKind
 from voiceapp.reports.services import keywords
+from voiceapp.reports.services import meetings as report_meetings
 from voiceapp.safeguarding import screening
 from voiceapp.surveys import definitions as surveys
 from voiceapp.surveys import seed as survey_seed
@@ -67,11 +69,39 @@ def _seed_demo():
     instance = Path(current_app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     env = instance / "demo.env"
-    env.write_text(f"EMAIL={DEMO_EMAIL}\nPASSWORD={password}\nINVITATION={code}\n")
+    env.write_text(f"EMAIL={DEMO_EMAIL}\nPASSWORD={password}\nINVITATION={code}\n" + _demo_council_members(password))
     env.chmod(0o600)
     click.echo(f"Demo staff sign-in: {DEMO_EMAIL} / {password}")
     click.echo(f"Demo young person invitation code: {code}")
     click.echo(f"(also written to {env} for the README's quick tour)")
+
+
+DEMO_COUNCILS = {Council.HAVE_A_VOICE: "have.a.voice@example.org", Council.CARE_LEAVERS: "care.leavers@example.org"}
+
+
+def _demo_council_members(password):
+    """A council member for each council (same password as the demo officer) and a meeting with questions,
+    for trying the council area; the demo.env lines that name them."""
+    for council, email in DEMO_COUNCILS.items():
+        user = db.session.scalar(sa.select(StaffUser).where(StaffUser.email == email))
+        if user is None:
+            auth.create_staff(actor=SYSTEM, email=email, display_name=f"Demo {council.value} member",
+                              role=Role.COUNCIL_MEMBER, council=council, password=password)
+        else:
+            auth.update_staff(actor=SYSTEM, staff_id=user.id, changes={"password": password, "is_active": True})
+        click.echo(f"Demo council member sign-in at /council/: {email} / {password}")
+    if not report_meetings.list_meetings(council=Council.HAVE_A_VOICE):
+        _demo_meeting()
+    return "".join(f"COUNCIL_{c.name}={e}\n" for c, e in DEMO_COUNCILS.items())
+
+
+def _demo_meeting():
+    report_meetings.record_meeting(
+        actor=SYSTEM, kind=MeetingKind.HEAD_OF_SERVICE, council=Council.HAVE_A_VOICE, held_on=utcnow().date(),
+        title="Meeting with the Head of Service",
+        questions=[{"question": "Why do our social workers change so often?",
+                    "answer": "We are hiring more social workers so each of you keeps the same one for longer."},
+                   {"question": "Can every children's home have good wifi?"}])
 
 
 def _demo_survey(staff):

@@ -58,8 +58,8 @@ def test_actions_appear_in_the_report_and_in_the_young_people_s_version(api_as):
     assert [(a["what"], a["status"], a["theme_title"]) for a in board["actions"]] == [
         ("Social workers now text back within a day", "done", "Being heard")]
     young = api_as("council_member").get(URL).json
-    assert young["you_said_we_did"] == [{"theme": "Being heard", "what": "Social workers now text back within a day",
-                                         "done": True}]
+    assert young["you_said_we_did"] == [{"theme": "Being heard", "theme_number": 3,
+                                         "what": "Social workers now text back within a day", "done": True}]
 
 
 def _raised_theme_3(**fields):
