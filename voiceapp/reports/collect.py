@@ -31,7 +31,8 @@ def _tellus_counts(period, previous):
 def _surveys(period):
     counts = surveys.answer_counts(period)
     return {"survey_answered": counts["answered"], "survey_values": counts["values"],
-            "survey_choices": counts["choices"], "questions": surveys.questions({q for q, _ in counts["answered"]})}
+            "survey_choices": counts["choices"], "survey_by_group": counts["by_group"],
+            "questions": surveys.questions({q for q, _ in counts["answered"]})}
 
 
 def steps(period, config, now):

@@ -28,6 +28,20 @@ def _promises(report):
     return lines
 
 
+def _surveys(report):
+    """One line per yes/no or single-choice question: its most chosen answer, where that share is shown."""
+    lines = []
+    for q in report["surveys"]:
+        if q["kind"] not in ("yes_no", "single_choice") or not _shown(q["respondents"].get("all")):
+            continue
+        shares = [(o["all"]["share"], o["label"]) for o in q["options"] if _shown(o["all"]["share"])]
+        if shares:
+            share, label = max(shares, key=lambda s: s[0]["value"])
+            lines.append(f"Of {q['respondents']['all']['display']} of you who answered \"{q['prompt']}\", "
+                         f"{share['display']} said {label}.")
+    return lines
+
+
 def _actions(report):
     return [{"theme": a["theme_title"], "what": a["what"], "done": a["status"] == "done"} for a in report["actions"]]
 
@@ -42,6 +56,8 @@ def young_peoples_version(report):
         "top_themes": _themes(report),
         "promise_lines": _promises(report),
         "promises": [{k: p[k] for k in ("text", "cohort", "theme", "n", "counts", "shares")} for p in report["promises"]],
+        "survey_lines": _surveys(report),
+        "surveys": report["surveys"],
         "you_said_we_did": _actions(report),
         "quotes": report["quotes"],
         "councils": report["councils"],
