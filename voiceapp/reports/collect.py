@@ -40,10 +40,10 @@ def steps(period, config, now):
     previous = period.previous()
     limits = {"acknowledge": config["REPORT_ACKNOWLEDGE_WORKING_DAYS"], "answer": config["REPORT_ANSWER_WORKING_DAYS"]}
     return [
-        ("themes", lambda: {"mentions": themes.mentions(period), "theme_groups": themes.people_by_group(period)}),
+        ("themes", lambda: dict(zip(("mentions", "theme_groups"), themes.mentions_and_groups(period)))),
         ("themes before", lambda: {"previous_mentions": themes.mentions(previous), "themes": themes.themes()}),
         ("participation", lambda: {"participation": participation.participation(period)}),
-        ("promises", lambda: {"ratings": promises.rating_counts(period), "promise_groups": promises.by_group(period)}),
+        ("promises", lambda: dict(zip(("ratings", "promise_groups"), promises.ratings_and_groups(period)))),
         ("promises before", lambda: {"previous_ratings": promises.rating_counts(previous),
                                      "promise_information": promises.promise_information(period),
                                      "previous_promise_information": promises.promise_information(previous)}),
