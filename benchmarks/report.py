@@ -264,6 +264,16 @@ def prepare(db_name, scale, workdir, reuse=False):
     return url, schema
 
 
+def index(url, schema, queue):
+    """In a fresh process: rebuild the theme index from every stored text; send back seconds, mentions, memory."""
+    from voiceapp.reports.services.mentions import rebuild_mentions
+    app = make_app(url, schema)
+    with app.app_context():
+        started = time.perf_counter()
+        counted = rebuild_mentions()
+        queue.put({"seconds": time.perf_counter() - started, "mentions": counted, "peak_mb": _peak_mb()})
+
+
 def floor(url, schema, queue):
     """In a fresh process: the raw-SQL floor, run twice so both it and the report meet a warm cache."""
     import report_floor
@@ -295,8 +305,12 @@ def _in_process(target, *args):
     return result
 
 
-def measure(db_name, scale, workdir, reuse=False):
+def measure(db_name, scale, workdir, reuse=False, rebuild=False):
     url, schema = prepare(db_name, scale, workdir, reuse)
+    if rebuild:
+        i = _in_process(index, url, schema)
+        print(f"  {db_name} {int(scale * 100)}%: theme index rebuilt in {i['seconds']:.1f} s ({i['mentions']:,} "
+              f"mentions, peak memory {i['peak_mb']:.0f} MB)", flush=True)
     least = _in_process(floor, url, schema)
     f = _in_process(build, url, schema)
     print(f"  {db_name} {int(scale * 100)}%: report built in {f['built']:.2f} s, peak memory {f['built_mb']:.0f} MB "
@@ -316,6 +330,8 @@ def main():
     parser.add_argument("--keep", metavar="DIR", help="keep the SQLite files in DIR (default: a temporary one)")
     parser.add_argument("--reuse", action="store_true", help="with --keep (SQLite) or on PostgreSQL: use the data "
                         "set an earlier run left instead of generating it again")
+    parser.add_argument("--rebuild-index", action="store_true", help="also time a rebuild of the theme index "
+                        "(flask reports rebuild-themes) in a fresh process")
     parser.add_argument("--pg-url", default=PG_URL, help="PostgreSQL database to use (default: "
                         "VOICEAPP_TEST_DATABASE_URL, else the local test database)")
     args = parser.parse_args()
@@ -324,7 +340,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="voiceapp-bench-") as workdir:
         workdir = args.keep or workdir
         for db_name in databases:
-            times = {scale: measure(db_name, scale, workdir, args.reuse) for scale in args.scales}
+            times = {scale: measure(db_name, scale, workdir, args.reuse, args.rebuild_index) for scale in args.scales}
             if len(times) > 1:
                 low, high = min(times), max(times)
                 print(f"  {db_name}: {high / low:.0f}x the data took {times[high] / times[low]:.1f}x the time")

@@ -93,10 +93,14 @@ class Matcher:
         may write English with Arabic set as their language, and the scripts never match each other."""
         if not text:
             return []
-        found, streams, said = {}, {}, tokens(text)
+        found, streams, said, known = {}, {}, tokens(text), self._forms
         for position, word in enumerate(said):
-            for language, stem in self._forms_of(word):
-                streams.setdefault(language, [_OTHER] * len(said))[position] = stem
+            forms = known.get(word)
+            for language, stem in forms if forms is not None else self._forms_of(word):
+                stems = streams.get(language)
+                if stems is None:
+                    stems = streams[language] = [_OTHER] * len(said)
+                stems[position] = stem
         for language, stems in streams.items():
             for _, rules in self._automata[language].iter(" " + " ".join(stems) + " "):
                 for rule in rules:
