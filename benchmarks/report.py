@@ -250,6 +250,9 @@ def prepare(db_name, scale, workdir, reuse=False):
         url, schema = PG_URL, f"bench_report_{label}"
     if reuse and _has_data(url, schema):
         print(f"  {db_name} {label}%: reusing the data set left by an earlier run", flush=True)
+        from voiceapp.extensions import db
+        with make_app(url, schema).app_context():
+            db.create_all()   # tables added to the app since that run, empty
         return url, schema
     if db_name == "sqlite":
         path.unlink(missing_ok=True)
