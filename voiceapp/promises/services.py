@@ -23,6 +23,11 @@ def list_priorities():
     return db.session.scalars(sa.select(StrategicPriority).order_by(StrategicPriority.number)).all()
 
 
+def is_priority(priority_id):
+    """Whether this id is one of the strategic priorities (a priority lead's must be)."""
+    return db.session.get(StrategicPriority, priority_id) is not None
+
+
 def priority_by_number(number):
     priority = db.session.scalar(sa.select(StrategicPriority).where(StrategicPriority.number == number))
     if priority is None:

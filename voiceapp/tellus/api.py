@@ -3,6 +3,7 @@ from flask_smorest import Blueprint
 
 from voiceapp.auth.guards import current_actor, require_role, require_young_person
 from voiceapp.auth.models import Role
+from voiceapp.auth.roles import CASEWORK
 from voiceapp.channel_enum import Channel
 from voiceapp.tellus import casework, replies, satisfaction, services, threads, triage
 from voiceapp.tellus.casework_schemas import SatisfactionInSchema, StaffReplyInSchema
@@ -11,7 +12,6 @@ from voiceapp.tellus.schemas import (AssignSchema, MessageFilterSchema, MessageI
                                      StatusChangeSchema, ThemesSchema, ThreadEntrySchema)
 
 blp = Blueprint("tellus", __name__, url_prefix="/api/v1", description="Tell Us, We Care")
-CASEWORK = (Role.SENIOR_LEADER, Role.VOICE_OFFICER, Role.PRIORITY_LEAD)
 
 
 @blp.route("/me/messages", methods=["POST"])

@@ -4,6 +4,7 @@ from flask_smorest import Blueprint
 
 from voiceapp.auth.guards import current_actor, require_role
 from voiceapp.auth.models import Role
+from voiceapp.auth.roles import CASEWORK
 from voiceapp.tellus import casework, complaints, replies, replies_library, threads
 from voiceapp.tellus.casework_schemas import (AdvocacyInSchema, EscalateInSchema, ExtensionInSchema,
                                               LetterArgsSchema, LetterSchema, LockSchema, PraiseInSchema,
@@ -12,7 +13,6 @@ from voiceapp.tellus.casework_schemas import (AdvocacyInSchema, EscalateInSchema
 from voiceapp.tellus.schemas import StaffMessageSchema
 
 blp = Blueprint("tellus_casework", __name__, url_prefix="/api/v1", description="Tell Us, We Care casework")
-CASEWORK = (Role.SENIOR_LEADER, Role.VOICE_OFFICER, Role.PRIORITY_LEAD)
 
 
 @blp.route("/messages/<uuid:message_id>/lock", methods=["POST"])

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
 from voiceapp.audit import services as audit
+from voiceapp.auth import roles
 from voiceapp.auth.models import Role, StaffUser
 from voiceapp.database import one_or_404, transaction, utcnow
 from voiceapp.errors import Invalid
@@ -13,7 +14,6 @@ from voiceapp.promises.models import StrategicPriority
 from voiceapp.tellus import clocks, notifications, threads
 from voiceapp.tellus.models import Message, MessageNote, message_themes
 
-EVERY_MESSAGE = (Role.SENIOR_LEADER, Role.VOICE_OFFICER)
 SORTS = {
     # Most urgent first: the running deadline that ends soonest (overdue ones lead), then the longest waiting.
     "urgency": lambda: (clocks.current_due_sql().is_(None), clocks.current_due_sql(), Message.received_at),
@@ -25,7 +25,7 @@ SORTS = {
 def _visible_to(actor):
     """Senior leaders and the voice team see every message; a priority lead sees their theme or their own."""
     query = sa.select(Message)
-    if actor.role in EVERY_MESSAGE:
+    if actor.role in roles.EVERY_MESSAGE:
         return query
     themed = sa.select(message_themes.c.message_id).where(message_themes.c.priority_id == actor.priority_id)
     return query.where(sa.or_(Message.assigned_to_id == actor.id, Message.id.in_(themed)))
