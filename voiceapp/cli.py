@@ -91,12 +91,15 @@ def _demo_survey(staff):
 @click.option("--email", required=True)
 @click.option("--name", "display_name", required=True)
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
-@click.option("--council", type=click.Choice([c.value for c in Council]), help="for a council_member")
+@click.option("--council", type=click.Choice([c.value for c in Council]),
+              help="for a council_member (asked for if not given)")
 @click.option("--priority", type=click.IntRange(1, 99), help="for a priority_lead: the priority's number")
 @click.password_option()
 @with_appcontext
 def create_staff_command(email, display_name, role, council, priority, password):
     """Add a staff user (for the first voice and influence officer on a new deployment)."""
+    if role == Role.COUNCIL_MEMBER.value and council is None and sys.stdin.isatty():
+        council = click.prompt("Which council", type=click.Choice([c.value for c in Council]))
     try:
         priority_id = promises.priority_by_number(priority).id if priority is not None else None
         user = auth.create_staff(actor=SYSTEM, email=email, display_name=display_name, role=Role(role),
