@@ -12,9 +12,9 @@ from voiceapp.council_pages.session import council_page
 from voiceapp.council_pages import words
 from voiceapp.errors import DomainError
 from voiceapp.pages import forms
-from voiceapp.reports import periods
+from voiceapp.reports import periods, produce
 from voiceapp.reports.schemas import CouncilCommentInSchema, CouncilPriorityInSchema
-from voiceapp.reports.services import councils, reports, reviews
+from voiceapp.reports.services import councils, reviews
 
 PLAIN = {"body": _l("Write your comment, up to 2,000 characters."), "priority": _l("Choose a theme.")}
 
@@ -36,7 +36,7 @@ def _values(label, **extra):
 
 
 def _themes_page(label, status=200, errors=None):
-    report = reports.council_report(actor=g.actor, period=label)
+    report = produce.council_report(actor=g.actor, period=label)
     council = councils.council_of(g.actor)
     marked = {m.priority.number for m in councils.list_council_priorities(period=label, council=council)}
     comments = next(c["comments"] for c in councils.councils_view(label) if c["council"] == council.value)
@@ -57,7 +57,7 @@ def _theme_items(report):
 @council_page
 def home():
     label = _period()
-    report = reports.council_report(actor=g.actor, period=label)
+    report = produce.council_report(actor=g.actor, period=label)
     review = reviews.review_of(councils.council_of(g.actor), label)
     review_on = review.reviewed_at.astimezone(periods.LONDON).date() if review else None
     return render_template("council/home.html", report=report, review_on=review_on, words=words,
@@ -110,7 +110,7 @@ def add_comment():
 @council_page
 def priorities():
     label = _period()
-    report = reports.council_report(actor=g.actor, period=label)
+    report = produce.council_report(actor=g.actor, period=label)
     marks = councils.list_council_priorities(period=label, council=councils.council_of(g.actor))
     return render_template("council/priorities.html", report=report, marks=marks, words=words,
                            **_values(label, title=_l("What leads did")))
@@ -120,7 +120,7 @@ def priorities():
 @council_page
 def figures():
     label = _period()
-    report = reports.council_report(actor=g.actor, period=label)
+    report = produce.council_report(actor=g.actor, period=label)
     return render_template("council/figures.html", report=report, words=words,
                            **_values(label, title=_l("All the figures")))
 
