@@ -101,6 +101,13 @@ def unhappy_with_answer(message):
                   f"Please answer again by {_when(message.response_due_at)}.", f"Open it: {_link(message)}"])
 
 
+def satisfaction_reason(message, answer):
+    """Their words only in the service: the email says that they answered and gave a reason."""
+    _email(_emails(owners(message)), subject=f"They said why: {_about(message)}", purpose="tellus_satisfaction_reason",
+           lines=[f"Asked if they are happy with our answer, the young person said \"{answer}\" and gave a reason.",
+                  f"Read it: {_link(message)}"])
+
+
 def reminder(message, deadline, due_at):
     _email(_emails(owners(message)), subject=f"Due soon: {_about(message)}", purpose="tellus_reminder",
            lines=[f"The time limit to {_deadline_words(deadline)} ends {_when(due_at)}.", f"Open it: {_link(message)}"])

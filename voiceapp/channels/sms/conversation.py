@@ -42,7 +42,7 @@ def _handle(turn, keyword):
         turn.goto("menu")
     _first_contact(turn)
     if turn.person is None and turn.conversation.flow != "join":
-        return join.start(turn)
+        return join.start(turn, first_text=turn.text)
     try:
         question = satisfaction.waiting(turn)
         if question is not None:
@@ -77,6 +77,8 @@ def _keyword(turn, keyword):
         turn.say(prompts.help_text())
     elif keyword == Keyword.UNSAFE:
         unsafe.start(turn)
+    elif keyword == Keyword.LANGUAGE and turn.person is None and turn.conversation.flow == "join":
+        join.language_named(turn)       # "english" at "Language?" is the answer, elsewhere it keeps their place
     elif keyword == Keyword.MENU or keyword == Keyword.LANGUAGE:
         if keyword == Keyword.LANGUAGE:
             turn.say(prompts.LANGUAGE_SET)
