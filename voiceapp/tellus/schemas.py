@@ -6,7 +6,7 @@ from voiceapp.people.models import AgeBand, Cohort, YoungPerson
 from voiceapp.schemas import PageArgs, StrictSchema, text, when
 from voiceapp.signals import support_for
 from voiceapp.tellus import casework_schemas as casework
-from voiceapp.tellus import satisfaction, wording
+from voiceapp.tellus import notifications, satisfaction, wording
 from voiceapp.tellus.models import EntryKind, Kind, Outcome, ReplyChannel, Status
 
 BODY_MAX = 5000
@@ -32,6 +32,8 @@ class ThreadEntrySchema(StrictSchema):
     kind = fields.Enum(EntryKind, by_value=True)
     body = fields.String()
     created_at = when()
+    delivered_to = fields.String(allow_none=True, metadata={"description": "sms, worker, team_inbox or web"})
+    pass_on_by = when(allow_none=True)
     # The crisis reply, when the young person's words here raised a safeguarding alert (SAFE-01).
     support = fields.Function(lambda r: None if r.author_staff_id else support_for(
         "message_reply", [r.id]), metadata={"description": "crisis support, when this raised an alert"})
@@ -107,6 +109,7 @@ class StaffMessageSchema(StaffMessageSummarySchema):
     notes = fields.List(fields.Nested(NoteSchema))
     events = fields.List(fields.Nested(EventSchema))
     reply_lock = fields.Function(casework.lock_of, metadata={"description": "who is replying now, if anyone"})
+    reply_route = fields.Function(notifications.reply_route, metadata={"description": "where a reply will go"})
     extended_at = when(allow_none=True)
     extension_reason = fields.String(allow_none=True)
     advocacy_offered_at = when(allow_none=True)
