@@ -1,21 +1,22 @@
-"""Joining from an unknown number: a short flow (cohort, age band, language) or a worker's invitation code."""
+"""Joining from an unknown number: the language first (each in its own script, or straight from a hello in
+one), then cohort and age band; or a worker's invitation code."""
 from flask import current_app
 from flask_babel import force_locale
 
+from voiceapp import languages
 from voiceapp.auth import codes
 from voiceapp.auth.actors import SYSTEM
 from voiceapp.channels.sms import prompts
 from voiceapp.channels.sms.answers import parse_choice
 from voiceapp.channels.sms.flows import tellus
 from voiceapp.channels.sms.flows.home import back_to_menu
-from voiceapp.channels.sms.keywords import LANGUAGE_WORDS
+from voiceapp.channels.sms.keywords import LANGUAGE_WORDS, greeting_languages, match_keyword
 from voiceapp.channels.sms.options import parse_age, parse_option
 from voiceapp.people.models import AgeBand, Cohort
 from voiceapp.people import services as people
 
 COHORTS = [Cohort.CHILD_IN_CARE, Cohort.CARE_LEAVER]
 AGE_BANDS = list(AgeBand)
-LANGUAGES = ["en", "ar"]
 COHORT_WORDS = (
     ("in care", "child in care", "looked after", "foster", "foster care", "cla", "still in care",
      "في الرعاية", "برعاية"),
@@ -24,25 +25,51 @@ COHORT_WORDS = (
 )
 
 
+def offered():
+    """The languages the question offers, in registry order (VOICEAPP_LANGUAGES may narrow them)."""
+    return [code for code in languages.CODES if code in current_app.config["LANGUAGES"]]
+
+
+def language_question(choices):
+    """'1 English\n2 عربي\n3 فارسی...': each language in its own script, one per line, so right-to-left
+    names keep their numbers beside them (a line is a paragraph of its own direction). Not translated."""
+    return "\n".join(f"{i} {languages.sms_name(code)}" for i, code in enumerate(choices, 1))
+
+
 def _mode():
     return current_app.config["SMS_JOIN_MODE"]   # "open" or "invitation"
 
 
-def start(turn, first_text=None):
-    """Join questions; a first text that says something is kept, and offered as a message once they join."""
-    kept = first_text if tellus.is_a_message(first_text) else None
-    if kept:
-        turn.say(prompts.JOIN_KEPT)
-    _ask_first(turn, kept)
-
-
-def _ask_first(turn, kept):
-    extra = {"kept": kept.strip()} if kept else {}
+def start(turn, *, chosen=None, first_text=None):
+    """The first reply to an unknown number. A language already chosen (its name texted) skips the question;
+    a hello said in one language starts in it; a hello several languages share asks which of those. A first
+    text that says something is kept, and offered as a message once they have joined."""
+    kept = first_text.strip() if tellus.is_a_message(first_text) else turn.state.get("kept")
+    extra = {"kept": kept} if kept else {}
     if _mode() == "invitation":
         turn.goto("join", step="code", **extra)
         return turn.say(prompts.JOIN_CODE)
-    turn.goto("join", step="cohort", **extra)
-    turn.say(prompts.JOIN_COHORT)
+    choices = offered()
+    if chosen is None and not match_keyword(turn.text):
+        heard = [code for code in greeting_languages(turn.text) if code in choices]
+        chosen = heard[0] if len(heard) == 1 else None
+        choices = heard if len(heard) > 1 else choices
+    if chosen in offered():
+        return _chosen(turn, chosen, **extra)
+    turn.goto("join", step="language", choices=choices, **extra)
+    turn.say(language_question(choices))
+
+
+def _chosen(turn, language, **extra):
+    turn.conversation.language = language
+    turn.goto("join", step="cohort", language=language, **extra)
+    with force_locale(language):
+        if not turn.conversation.privacy_notice_sent:
+            turn.conversation.privacy_notice_sent = True
+            turn.say(prompts.privacy_text())
+        if extra.get("kept"):
+            turn.say(prompts.JOIN_KEPT)     # in their language, once they have chosen it
+        turn.say(prompts.JOIN_COHORT)
 
 
 def step(turn):
@@ -51,18 +78,6 @@ def step(turn):
     if handler is None:
         return start(turn)
     handler(turn, state)
-
-
-QUESTIONS = {"code": prompts.JOIN_CODE, "cohort": prompts.JOIN_COHORT, "age": prompts.JOIN_AGE,
-             "language": prompts.JOIN_LANGUAGE}
-
-
-def language_named(turn):
-    """A language's name while joining: the answer at "Language?", otherwise a switch that keeps their place."""
-    state = turn.state
-    if state.get("step") == "language":
-        return _language(turn, state)
-    turn.say(prompts.LANGUAGE_SET, QUESTIONS.get(state.get("step"), prompts.JOIN_COHORT))
 
 
 def _code(turn, state):
@@ -84,8 +99,13 @@ def _age(turn, state):
     band = age_band(turn.text)
     if band is None:
         return turn.say(prompts.NOT_UNDERSTOOD, prompts.JOIN_AGE)
-    turn.update(step="language", age_band=band.value)
-    turn.say(prompts.JOIN_LANGUAGE)
+    state = {**state, "age_band": band.value}
+    language = state.get("language") or turn.conversation.language
+    if language in offered():
+        return _join(turn, state, language)
+    # A conversation that started before the language came first: ask it now, then join.
+    turn.goto("join", **{**state, "step": "language", "choices": offered()})
+    turn.say(language_question(offered()))
 
 
 def age_band(text):
@@ -100,11 +120,19 @@ def age_band(text):
 
 
 def _language(turn, state):
-    choice = parse_option(turn.text, [LANGUAGE_WORDS.get(code, ()) + (code,) for code in LANGUAGES])
+    choices = [code for code in state.get("choices") or offered() if code in offered()] or offered()
+    choice = parse_option(turn.text, [LANGUAGE_WORDS.get(code, ()) + (code,) for code in choices])
     if choice is None:
-        return turn.say(prompts.NOT_UNDERSTOOD, prompts.JOIN_LANGUAGE)
+        return turn.say(language_question(choices))
+    if state.get("cohort") and state.get("age_band"):
+        turn.conversation.language = choices[choice - 1]
+        return _join(turn, state, choices[choice - 1])
+    _chosen(turn, choices[choice - 1], **({"kept": state["kept"]} if state.get("kept") else {}))
+
+
+def _join(turn, state, language):
     person = people.create_young_person(actor=SYSTEM, cohort=Cohort(state["cohort"]),
-                                        age_band=AgeBand(state["age_band"]), language=LANGUAGES[choice - 1],
+                                        age_band=AgeBand(state["age_band"]), language=language,
                                         phone=turn.phone, phone_from_carrier=True)
     _welcome(turn, person)
 

@@ -8,7 +8,6 @@ from voiceapp.channels.sms.flows.home import back_to_menu
 from voiceapp.channels.sms.options import NO, NOT_SURE, YES, parse_option, read_rating
 from voiceapp.i18n import localised
 from voiceapp.promises import services as promises
-from voiceapp.promises.models import Channel
 
 
 def _promises(turn):
@@ -74,7 +73,7 @@ def _finish(turn, state):
                for r in state["ratings"]]
     if answers:
         promises.record_promise_check(actor=turn.actor, young_person_id=turn.person.id, answers=answers,
-                                      channel=Channel.SMS, comment=comment,
+                                      channel=turn.channel, comment=comment,
                                       promise_information=state.get("promise_information"))
     turn.goto("menu")
     turn.say(prompts.PROMISE_DONE)

@@ -3,7 +3,6 @@ from flask_babel import lazy_gettext as _l
 
 from voiceapp.channels.sms.answers import parse_menu_choice
 from voiceapp.channels.sms.options import read_rating
-from voiceapp.promises.models import Channel
 from voiceapp.tellus import satisfaction
 
 THANKS = _l("Thank you for telling us.")
@@ -33,6 +32,6 @@ def _answer(turn):
 
 def answer(turn, message):
     reading = _answer(turn)
-    satisfaction.record_answer(actor=turn.actor, message_id=message.id, channel=Channel.SMS,
+    satisfaction.record_answer(actor=turn.actor, message_id=message.id, channel=turn.channel,
                                answer=ANSWERS[reading.value], why=reading.reason)
     turn.say(THANKS)

@@ -14,7 +14,6 @@ from voiceapp.database import utcnow
 from voiceapp.i18n import localised
 from voiceapp.messaging import segments
 from voiceapp.promises import services as promises
-from voiceapp.promises.models import Channel
 from voiceapp.tellus import services as tellus
 from voiceapp.tellus.models import Kind, ReplyChannel
 
@@ -33,9 +32,13 @@ def step(turn):
      "reply": _reply}[state["step"]](turn, state)
 
 
+# Free text where a number was asked is offered as a message from this many words ("what is this" is not one).
+OFFER_WORDS = 4
+
+
 def is_a_message(text):
-    """Words enough to be something they want to tell us, not a slip or a greeting."""
-    return len((text or "").split()) >= MESSAGE_WORDS
+    """Words enough to be something they want to tell us, not a slip, a greeting or a question about us."""
+    return len((text or "").split()) >= OFFER_WORDS
 
 
 def offer(turn, text=None):
@@ -194,7 +197,7 @@ def finish_unfinished(turn):
 def _send(turn, state, wants_reply, reply_channel):
     message = tellus.send_message(
         actor=turn.actor, young_person_id=turn.person.id, kind=Kind(state["kind"]), body=state["body"],
-        channel=Channel.SMS, promise_id=UUID(state["promise_id"]) if state.get("promise_id") else None,
+        channel=turn.channel, promise_id=UUID(state["promise_id"]) if state.get("promise_id") else None,
         praise_for=state.get("praise_for"), wants_reply=wants_reply, reply_channel=reply_channel)
     prompt = prompts.TELLUS_THANKS_REPLY if wants_reply else prompts.TELLUS_THANKS
     turn.goto("menu")
