@@ -47,7 +47,7 @@ def test_the_answer_goes_to_their_worker_to_pass_on_and_they_are_texted_that_it_
     message = message_through_worker(twilio)
     officer = api_as("voice_officer")
     assert officer.put(f"/api/v1/young-people/{person.id}/worker",
-                       json={"name": "Sam Jones", "email": "Sam.Jones@leeds.example"}).status_code == 200
+                       json={"worker_name": "Sam Jones", "worker_email": "Sam.Jones@leeds.example"}).status_code == 200
     assert api_as("senior_leader").post(f"/api/v1/messages/{message.id}/replies",
                                         json={"body": "We will move your flat repair up the list"}).status_code == 201
     to_worker = [email for email in sent_email if email["to"] == "sam.jones@leeds.example"]
@@ -85,7 +85,7 @@ def test_the_staff_page_never_says_sent_by_worker_when_nobody_can_pass_it_on(twi
 def test_the_staff_page_names_the_worker_a_reply_will_go_to(twilio, person, app, api_as):
     message = message_through_worker(twilio)
     api_as("voice_officer").put(f"/api/v1/young-people/{person.id}/worker",
-                                json={"name": "Sam Jones", "email": "sam@leeds.example"})
+                                json={"worker_name": "Sam Jones", "worker_email": "sam@leeds.example"})
     browser = Browser(app)
     browser.sign_in(StaffFactory(role="senior_leader"))
     page = browser.get(f"/staff/messages/{message.id}").get_data(as_text=True)
@@ -94,5 +94,5 @@ def test_the_staff_page_names_the_worker_a_reply_will_go_to(twilio, person, app,
 
 def test_a_worker_needs_a_real_email_address(api_as, person):
     response = api_as("voice_officer").put(f"/api/v1/young-people/{person.id}/worker",
-                                           json={"name": "Sam", "email": "not an email"})
+                                           json={"worker_name": "Sam", "worker_email": "not an email"})
     assert response.status_code == 422 and "email" in str(response.json)

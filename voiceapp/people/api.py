@@ -68,7 +68,8 @@ def set_phone(body, young_person_id):
 @blp.response(200, YoungPersonStaffSchema)
 def set_worker(body, young_person_id):
     """Who passes on answers the young person asked to have "through my worker"."""
-    return services.set_worker(actor=current_actor(), young_person_id=young_person_id, **body)
+    return services.set_worker(actor=current_actor(), young_person_id=young_person_id, name=body["worker_name"],
+                               email=body["worker_email"])
 
 
 @blp.route("/young-people/<uuid:young_person_id>/invitations", methods=["POST"])

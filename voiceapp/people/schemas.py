@@ -56,8 +56,8 @@ class YoungPersonStaffSchema(StrictSchema):
 
 class WorkerSchema(StrictSchema):
     """The worker who passes on answers the young person asked to have through them."""
-    name = fields.String(required=True, validate=validate.Length(min=1, max=120))
-    email = fields.Email(required=True, validate=validate.Length(max=254))
+    worker_name = fields.String(required=True, validate=validate.Length(min=1, max=120))
+    worker_email = fields.Email(required=True, validate=validate.Length(max=254))
 
 
 class PhoneLookupSchema(StrictSchema):

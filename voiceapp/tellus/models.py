@@ -22,6 +22,7 @@ class ReplyChannel(str, enum.Enum):
     SMS = "sms"
     WEB = "web"
     WORKER = "worker"
+    CALL = "call"           # a call back to the number they rang from
 
 
 class Outcome(str, enum.Enum):

@@ -3,6 +3,7 @@ the channel they chose. Everything here is queued in the caller's transaction an
 import sqlalchemy as sa
 from flask import current_app
 
+from voiceapp import crypto
 from voiceapp.auth.models import Role, StaffUser
 from voiceapp.channel_enum import Channel
 from voiceapp.extensions import db
@@ -34,6 +35,8 @@ def tell_young_person(message, *, author_staff_id, body, kind, now, purpose="tel
         messaging.send_sms(young_person_id=message.young_person_id, body=body, purpose=purpose)
     elif message.reply_channel == ReplyChannel.WORKER and kind in PASSED_ON:
         _through_worker(message, entry, now)
+    elif message.reply_channel == ReplyChannel.CALL and kind in PASSED_ON:
+        entry.delivered_to = "call"         # staff ring them back (reply_route gives the number)
     return entry
 
 
@@ -81,6 +84,11 @@ def reply_route(message):
         if route == "team_inbox":
             return f"By email to the team inbox ({address}), to pass on within {days} working days: no worker is on record"
         return "Through their worker, but no worker or team inbox is on record: it goes on their web thread only"
+    if message.reply_channel == ReplyChannel.CALL:
+        if person is None or person.phone is None:
+            return "They asked for a call back, but no number is on record: it goes on their web thread only"
+        number = crypto.decrypt(person.phone.number_encrypted)
+        return f"They asked for a call back: ring them on {number}, then write here what you told them"
     return "On their web thread"
 
 
