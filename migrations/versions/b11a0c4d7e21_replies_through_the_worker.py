@@ -1,14 +1,14 @@
 """A young person's worker (who passes on answers asked for "through my worker"), and where each reply went
 
 Revision ID: b11a0c4d7e21
-Revises: a7c3e9d2b1f4
+Revises: 4777386c3721
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = 'b11a0c4d7e21'
-down_revision = 'a7c3e9d2b1f4'
+down_revision = '4777386c3721'
 branch_labels = None
 depends_on = None
 
