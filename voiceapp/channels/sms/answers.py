@@ -9,7 +9,7 @@ from voiceapp.channels.sms.keywords import fold, trim
 # apostrophes ("dont"/"don't"), hamza forms and repeated letters ("yesss", "لااا") need no extra entries.
 RATING_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
-        "kept": ("yes", "y", "yeah", "yep", "yup", "yh", "ya", "ye", "yea", "def", "defo", "definitely",
+        "kept": ("yes", "y", "yeah", "yeh", "yah", "yas", "yep", "yup", "yh", "ya", "ye", "yea", "def", "defo", "definitely",
                  "totally", "of course", "always", "kept"),
         "partly": ("kind of", "kinda", "sort of", "sorta", "a bit", "a little", "sometimes", "partly",
                    "partially", "half", "meh", "ish", "so so", "not always", "50/50"),
@@ -84,7 +84,7 @@ RATING_EMOJI = {"kept": "👍 ✅ ✔ 😀 🙂 😊 😃 👌", "partly": "😐
                 "dont_know": "🤷 ❓ 🤔"}
 
 YES_NO_WORDS: dict[str, dict[bool, tuple[str, ...]]] = {
-    "en": {True: ("yes", "y", "yeah", "yep", "yup", "yh", "ya", "ye", "yea", "sure", "ok", "okay",
+    "en": {True: ("yes", "y", "yeah", "yeh", "yah", "yas", "yep", "yup", "yh", "ya", "ye", "yea", "sure", "ok", "okay",
                   "of course", "definitely"),
            False: ("no", "n", "nope", "nah", "naa", "na", "not really", "no way")},
     "ar": {True: ("نعم", "أيوه", "ايوا", "اه", "أكيد", "طبعا", "تمام", "aywa", "aiwa", "na3am"),
@@ -122,8 +122,8 @@ _REPEATS = re.compile(r"([^\W\d_])\1+")  # letters only: "11" must stay eleven, 
 _WAW_BETWEEN_NUMBERS = re.compile(r"(?<=\d)\s*و\s*(?=\d)")  # Arabic "and" is written joined: 1و3
 
 
-def _tokens(text: str) -> list[str]:
-    # Words and single emoji; punctuation only separates.
+def tokens(text: str) -> list[str]:
+    """The words and single emoji of a text, folded; punctuation only separates."""
     return _TOKEN.findall(fold(text, loose_alef=True).translate(_APOSTROPHES))
 
 
@@ -155,7 +155,7 @@ def _pairs(words: dict, emoji: dict, digits: dict, language: str):
 @functools.lru_cache(maxsize=None)
 def _lexicon(kind: str, language: str) -> _Lexicon:
     tables = {"rating": (RATING_WORDS, RATING_EMOJI, RATING_DIGITS), "yes_no": (YES_NO_WORDS, YES_NO_EMOJI, {})}
-    exact = {" ".join(_tokens(phrase)): value for phrase, value in _pairs(*tables[kind], language)}
+    exact = {" ".join(tokens(phrase)): value for phrase, value in _pairs(*tables[kind], language)}
     squeezed = {_squeeze(phrase): value for phrase, value in exact.items()}
     return _Lexicon(exact, squeezed, max(len(phrase.split()) for phrase in exact))
 
@@ -172,12 +172,12 @@ def _longest_match(tokens: list[str], start: int, lexicon: _Lexicon):
 def _classify(body, lexicon: _Lexicon):
     # The whole reply must be known phrases of ONE meaning: "no idea" is one phrase (dont_know), not "no";
     # "yes no" is mixed and "no he never" has unknown words, so both are None and get a second try.
-    tokens = _tokens(body) if isinstance(body, str) else []
-    if not tokens or len(tokens) > _MAX_TOKENS:
+    words = tokens(body) if isinstance(body, str) else []
+    if not words or len(words) > _MAX_TOKENS:
         return None
     values, start = set(), 0
-    while start < len(tokens):
-        value, width = _longest_match(tokens, start, lexicon)
+    while start < len(words):
+        value, width = _longest_match(words, start, lexicon)
         if not width:
             return None
         values.add(value)
@@ -255,13 +255,13 @@ def _choice_values(token: str, options_count: int, split_digits: bool) -> list[i
 
 def parse_choices(body: str, options_count: int) -> list[int] | None:
     """1-based options from "1 3", "1,3", "1&3", "1 and 3", "a c", "13" (under 10 options) or "all"; deduplicated."""
-    tokens = _choice_tokens(body)
-    if tokens is None or options_count < 1:
+    parts = _choice_tokens(body)
+    if parts is None or options_count < 1:
         return None
-    if " ".join(tokens) in [" ".join(_tokens(words)) for words in ALL_OPTIONS]:
+    if " ".join(parts) in [" ".join(tokens(words)) for words in ALL_OPTIONS]:
         return list(range(1, options_count + 1))
     picks: list[int] = []
-    for token in tokens:
+    for token in parts:
         values = _choice_values(token, options_count, split_digits=True)
         if values is None:
             return None
@@ -272,10 +272,10 @@ def parse_choices(body: str, options_count: int) -> list[int] | None:
 
 def parse_choice(body: str, options_count: int) -> int | None:
     """One 1-based option from "2", "option 2", "two", "b"/"B" (a=1, b=2...) or "ب"; None if out of range."""
-    tokens = _choice_tokens(body)
-    if tokens is None or len(tokens) != 1:
+    parts = _choice_tokens(body)
+    if parts is None or len(parts) != 1:
         return None
-    values = _choice_values(tokens[0], options_count, split_digits=False)
+    values = _choice_values(parts[0], options_count, split_digits=False)
     return values[0] if values and 1 <= values[0] <= options_count else None
 
 
