@@ -52,3 +52,8 @@ def test_schemas_refuse_a_language_that_is_not_registered():
 
 def test_a_locale_with_a_region_is_its_registered_language():
     assert languages.base("fa_AF") == "fa" and languages.base("vi-VN") == "vi" and languages.base("xx") == "en"
+
+
+def test_every_registered_language_has_a_safeguarding_lexicon():
+    from voiceapp.safeguarding import screening
+    assert screening.missing_lexicons() == ()

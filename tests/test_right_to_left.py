@@ -49,3 +49,9 @@ def test_choosing_a_language_shows_the_pages_in_it_once_its_catalog_is_there(app
     assert client.get(f"/language/{code}?next=/privacy").status_code == 303
     page = client.get("/privacy").get_data(as_text=True)
     assert f'lang="{code}" dir="{languages.get(code).direction}"' in page
+
+
+def test_keeping_numbers_in_order_twice_adds_no_second_mark():
+    from voiceapp.i18n import numbers_in_order
+    once = numbers_in_order("اتصل 0113 000 0000", "ar")
+    assert numbers_in_order(once, "ar") == once == f"اتصل {LRM}0113 000 0000{LRM}"
