@@ -1,0 +1,13 @@
+"""Who each set of staff pages is for: the same role sets as the API routes doing the same jobs."""
+from voiceapp.auth.models import Role
+
+EVERY_ROLE = tuple(Role)
+DUTY = (Role.SENIOR_LEADER, Role.VOICE_OFFICER)                       # safeguarding alerts
+CASEWORK = (Role.SENIOR_LEADER, Role.VOICE_OFFICER, Role.PRIORITY_LEAD)   # Tell Us messages
+ASSIGNERS = (Role.SENIOR_LEADER, Role.VOICE_OFFICER)
+ADMINS = (Role.VOICE_OFFICER,)                                        # the service's administrators
+QUOTE_EDITORS = (Role.VOICE_OFFICER, Role.SENIOR_LEADER)
+ACTION_WRITERS = (Role.VOICE_OFFICER, Role.PRIORITY_LEAD)
+ACTION_READERS = (*ACTION_WRITERS, Role.SENIOR_LEADER, Role.BOARD_MEMBER)
+REPORT_READERS = (Role.VOICE_OFFICER, Role.SENIOR_LEADER, Role.BOARD_MEMBER)
+SURVEY_READERS = CASEWORK
