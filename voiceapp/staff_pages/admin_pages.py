@@ -10,13 +10,12 @@ from voiceapp.auth import services as auth
 from voiceapp.auth.schemas import StaffUserSchema, StaffUserUpdateSchema
 from voiceapp.database import transaction
 from voiceapp.errors import DomainError
-from voiceapp.pages import forms
 from voiceapp.people import services as people
 from voiceapp.people.schemas import InvitationSchema, PhoneLookupSchema, YoungPersonCreateSchema, YoungPersonStaffSchema
 from voiceapp.promises import services as promises
 from voiceapp.safeguarding.contact import reference
 from voiceapp.staff_pages.blueprint import bp
-from voiceapp.staff_pages.forms import act, page_error, page_or_reason, posted
+from voiceapp.staff_pages.forms import act, errors_of, page_error, page_or_reason, posted
 from voiceapp.staff_pages.roles import ADMINS
 from voiceapp.staff_pages.session import staff_page
 
@@ -49,7 +48,7 @@ def register_young_person():
                                                      lists=["voice_groups"]))
         person = people.create_young_person(actor=g.actor, **body)
     except (ValidationError, DomainError) as error:
-        return _people_page(errors=forms.errors_of(error, PERSON_PLAIN),
+        return _people_page(errors=errors_of(error, PERSON_PLAIN),
                             status=422 if isinstance(error, ValidationError) else error.status)
     return redirect(url_for("staff.young_person", young_person_id=person.id), code=303)
 
@@ -62,7 +61,7 @@ def find_young_person():
         person = people.lookup_by_phone(actor=g.actor, **PhoneLookupSchema().load(posted("phone")))
     except (ValidationError, DomainError) as error:
         plain = {"phone": "Enter the mobile number they gave us, like 07700 900123"}
-        return _people_page(errors={"find_phone": next(iter(forms.errors_of(error, plain).values()))},
+        return _people_page(errors={"find_phone": next(iter(errors_of(error, plain).values()))},
                             status=422 if isinstance(error, ValidationError) else error.status)
     return redirect(url_for("staff.young_person", young_person_id=person.id), code=303)
 

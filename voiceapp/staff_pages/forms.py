@@ -14,6 +14,21 @@ def posted(*names, lists=()):
     return values
 
 
+def errors_of(error, plain=None):
+    """{field: message} for the page: the page's plain sentence for a field the schema refused (a list's or
+    a nested field's reason goes to the field on the form), or the service's own words."""
+    if isinstance(error, ValidationError) and isinstance(error.messages, dict):
+        plain = plain or {}
+        return {field: str(plain.get(field) or _first(reasons)) for field, reasons in error.messages.items()}
+    return forms.errors_of(error, plain)
+
+
+def _first(reasons):
+    while isinstance(reasons, dict):
+        reasons = next(iter(reasons.values()), "This is not right.")
+    return reasons[0] if isinstance(reasons, list) and reasons else str(reasons)
+
+
 def page_error(status, message):
     return render_template("staff/error.html", title=message, status=status, message=message), status
 
@@ -32,7 +47,7 @@ def act(do, done_url, render, plain=None):
     except (ValidationError, DomainError) as error:
         status = 422 if isinstance(error, ValidationError) else error.status
         try:
-            return render(errors=forms.errors_of(error, plain), status=status)
+            return render(errors=errors_of(error, plain), status=status)
         except DomainError as missing:      # the thing itself is not there, or not theirs to see
             return page_error(missing.status, missing.message)
     return redirect(done_url, code=303)
