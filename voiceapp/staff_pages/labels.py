@@ -34,7 +34,7 @@ LABELS = {
               "acknowledged": "Taken on", "action_recorded": "What was done written down", "closed": "Closed",
               "also_stored": "The same words were stored again", "earlier_part": "An earlier text read with this one",
               "contacted": "Young person texted", "number_shown": "Phone number shown to call them"},
-    "quote_status": {"proposed": "Waiting for approval", "approved": "Approved", "rejected": "Rejected"},
+    "quote_status": {"pending": "Waiting for approval", "approved": "Approved", "rejected": "Rejected"},
     "action_status": {"planned": "Planned", "in_progress": "In progress", "done": "Done"},
     "survey_status": {"draft": "Draft", "published": "Published", "closed": "Closed"},
     "voice_group": {"unaccompanied_asylum_seeking": "Unaccompanied asylum-seeking", "send": "SEND",
@@ -43,7 +43,7 @@ LABELS = {
 }
 TAG_COLOURS = {"open": "red", "overdue": "red", "received": "blue", "acknowledged": "yellow", "due_soon": "yellow",
                "responded": "green", "on_time": "green", "met": "green", "closed": "grey", "late": "orange",
-               "proposed": "blue", "approved": "green", "rejected": "grey", "planned": "blue", "in_progress": "yellow",
+               "pending": "blue", "approved": "green", "rejected": "grey", "planned": "blue", "in_progress": "yellow",
                "done": "green"}
 
 

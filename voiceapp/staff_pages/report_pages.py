@@ -3,12 +3,15 @@ board report to read in the browser or download as HTML, PDF or CSV."""
 from flask import Response, g, render_template, request, url_for
 from marshmallow import ValidationError
 
+from voiceapp.database import utcnow
 from voiceapp.errors import DomainError
 from voiceapp.promises import services as promises
+from voiceapp.reports import periods
 from voiceapp.reports.schemas import (ActionChangeSchema, ActionFilterSchema, ActionInSchema, ActionSchema,
                                       QuoteEditSchema, QuoteFilterSchema, QuoteSchema, ReportArgs)
 from voiceapp.reports.services import actions, quotes, reports
 from voiceapp.staff_pages.blueprint import bp
+from voiceapp.staff_pages.labels import LONDON
 from voiceapp.staff_pages.forms import act, page_error, page_or_reason, posted
 from voiceapp.staff_pages.roles import ACTION_READERS, ACTION_WRITERS, QUOTE_EDITORS, REPORT_READERS
 from voiceapp.staff_pages.session import staff_page
@@ -102,13 +105,21 @@ def tell_young_people(action_id):
 @staff_page(*REPORT_READERS)
 def report():
     """Choose a period, then read the board report in the browser or download it."""
-    period = request.args.get("period") or "current"
+    period = _period()
     try:
         reports.parse_period(period)
     except DomainError as error:
         return render_template("staff/report.html", title="Voice and Influence report", period=period,
                                errors={"period": PERIOD_PLAIN}), error.status
     return render_template("staff/report.html", title="Voice and Influence report", period=period, errors={})
+
+
+def _period():
+    """The period asked for; none, or "current", is the half-year today (in the UK) is in."""
+    asked = (request.args.get("period") or "").strip()
+    if asked in ("", "current"):
+        return periods.containing(utcnow().astimezone(LONDON).date()).label
+    return asked
 
 
 PERIOD_PLAIN = "Enter a period like 2026-H1 (April to September), 2026-H2, 2026-Q3 or 2026-04-01..2026-06-30"
@@ -126,7 +137,7 @@ def _report_file(period, fmt, inline=False):
 @staff_page(*REPORT_READERS)
 def report_view():
     """The board report as its own page in the browser (nothing on it runs or is fetched)."""
-    period = request.args.get("period") or "current"
+    period = _period()
     return page_or_reason(lambda: _report_file(period, "html", inline=True))
 
 
@@ -138,5 +149,5 @@ def report_download():
         args = ReportArgs().load({"format": request.args.get("format", "pdf")})
     except ValidationError:
         return page_error(422, "Choose HTML, PDF or CSV.")
-    period = request.args.get("period") or "current"
+    period = _period()
     return page_or_reason(lambda: _report_file(period, args["format"]))
