@@ -3,12 +3,12 @@ import secrets
 
 from voiceapp.auth import services as auth
 from voiceapp.auth.actors import SYSTEM, Actor
-from voiceapp.auth.models import Role
+from voiceapp.auth.models import Council, Role
 from voiceapp.people import services as people
 from voiceapp.people.models import AgeBand, Cohort
 from voiceapp.promises.models import Channel
 from voiceapp.promises.services import priority_by_number
-from voiceapp.reports.services import quotes
+from voiceapp.reports.services import councils, quotes
 from voiceapp.safeguarding import alerts
 from voiceapp.tellus import services as tellus
 from voiceapp.tellus.models import Kind, ReplyChannel
@@ -54,3 +54,11 @@ def proposed_quote(words):
                                                 display_name="Quote proposer", role=Role.VOICE_OFFICER,
                                                 password=PASSWORD))
     return quotes.propose_quote(actor=officer, source_type="message", source_id=message_id).id
+
+
+def council_priority(priority, period):
+    """The Have a Voice Council marks a theme as its priority for the period."""
+    member = Actor.for_staff(auth.create_staff(
+        actor=SYSTEM, email=f"council.{secrets.token_hex(3)}@leeds.example", display_name="Casey Council",
+        role=Role.COUNCIL_MEMBER, council=Council.HAVE_A_VOICE, password=PASSWORD))
+    return councils.mark_priority(actor=member, period=period, priority=priority).id

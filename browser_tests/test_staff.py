@@ -2,6 +2,7 @@
 team acts on an alert, and a voice and influence officer approves a quote, records an action and builds and
 downloads the report. Every staff page passes axe-core at 320 px and desktop; screenshots go to screenshots/."""
 import re
+from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -11,6 +12,11 @@ from browser_tests import staff_setup
 from browser_tests.conftest import in_app
 from browser_tests.test_accessibility_and_size import SERIOUS, WIDTHS
 from voiceapp.auth.models import Role
+from voiceapp.reports import periods
+
+
+def current_period():
+    return periods.containing(date.today()).label
 
 
 def open_menu_item(page, name):
@@ -84,6 +90,8 @@ def test_a_voice_officer_approves_a_quote_records_an_action_and_downloads_the_re
     with in_app(server):
         email, password = staff_setup.staff_member(Role.VOICE_OFFICER, "Val Voice")
         staff_setup.proposed_quote("I want to see my brother more than once a month")
+        period = current_period()
+        staff_setup.council_priority(1, period)
     sign_in(page, email, password)
     open_menu_item(page, "Quotes")
     card = page.locator(".app-card", has_text="see my brother more")
@@ -95,8 +103,15 @@ def test_a_voice_officer_approves_a_quote_records_an_action_and_downloads_the_re
     page.get_by_label("The priority it answers").select_option(index=1)
     page.get_by_role("button", name="Record the action").click()
     expect(page.get_by_text("Family time with brothers and sisters offered every fortnight")).to_be_visible()
+    open_menu_item(page, "Council priorities")
+    mark = page.locator(".app-card", has_text="Have a Voice Council: priority 1").last
+    mark.get_by_label("The action that answers it").select_option(
+        label="Family time with brothers and sisters offered every fortnight (Fostering service)")
+    mark.get_by_role("button", name="Link the action").click()
+    expect(page.locator(".app-card", has_text="Have a Voice Council: priority 1").last).to_contain_text(
+        "Family time with brothers and sisters")
     open_menu_item(page, "Report")
-    page.get_by_label("Period").fill("current")
+    page.get_by_label("Period").fill(period)
     page.get_by_role("button", name="Choose this period").click()
     with page.expect_download() as csv:
         page.get_by_role("link", name="Download the figures as CSV").click()
@@ -115,6 +130,7 @@ def staff_pages(chromium, server):
         alert_id = staff_setup.unsafe_alert()
         message_id = staff_setup.message_by_text("Nobody told me my review was moved")
         staff_setup.proposed_quote("My carer listens to me")
+        staff_setup.council_priority(3, current_period())
     context = chromium.new_context(base_url=server[0])
     page = context.new_page()
     sign_in(page, email, password)
@@ -123,6 +139,13 @@ def staff_pages(chromium, server):
     page.get_by_label("Age", exact=True).select_option("18-21")
     page.get_by_role("button", name="Register").click()
     person_path = re.search(r"/staff/young-people/[0-9a-f-]{36}", page.url).group(0)
+    page.goto("/staff/meetings")
+    page.get_by_label("Head of Service meeting").check()
+    page.get_by_label("Held on").fill("2026-11-20")
+    page.get_by_label("Title").fill("Autumn meeting")
+    page.get_by_label(re.compile("A question the young people raised")).fill("Why does my PA keep changing?")
+    page.get_by_role("button", name="Record the meeting").click()
+    meeting_path = re.search(r"/staff/meetings/[0-9a-f-]{36}", page.url).group(0)
     page.goto("/staff/surveys")
     survey_path = page.locator("a[href^='/staff/surveys/']").first.get_attribute("href")
     state = context.storage_state()
@@ -130,7 +153,7 @@ def staff_pages(chromium, server):
     return state, ["/staff/", "/staff/alerts", f"/staff/alerts/{alert_id}", "/staff/messages",
                    f"/staff/messages/{message_id}", "/staff/quotes", "/staff/actions", "/staff/report",
                    "/staff/reply-templates", "/staff/surveys", survey_path, "/staff/young-people", person_path,
-                   "/staff/accounts", "/staff/audit"]
+                   "/staff/accounts", "/staff/audit", "/staff/council-priorities", "/staff/meetings", meeting_path]
 
 
 def _slug(path):

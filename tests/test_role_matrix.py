@@ -193,6 +193,15 @@ AUDIENCE = {
     "staff.update_account": {VIO},
     "staff.audit_trail": {VIO},
     "staff.audit_download": {VIO},
+    "staff.council_priorities": {VIO, PL, SL, BOARD},
+    "staff.link_council_action": {VIO, PL},
+    "staff.unlink_council_action": {VIO, PL},
+    "staff.meeting_list": {VIO, SL, PL, BOARD},
+    "staff.record_meeting": {VIO, SL},
+    "staff.meeting": {VIO, SL, PL, BOARD},
+    "staff.add_meeting_question": {VIO, SL},
+    "staff.answer_meeting_question": {VIO, SL},
+    "staff.tell_councils_report_ready": {VIO},
     "pages.asset": ANYONE,
     "pages.choose_language": ANYONE,
     "young.start": ANYONE,
@@ -246,7 +255,7 @@ NOT_RECORDS = {"promises.list_priorities", "young.sign_out", "young.sign_out_eve
                "reports.list_council_priorities", "reports.list_meetings", "reports.get_meeting",
                "reports.my_contact", "reports.set_my_contact", "reports.mark_reviewed", "reports.list_reviews",
                "staff.home", "staff.sign_out", "staff.action_list", "staff.report", "staff.report_view",
-               "staff.report_download"}
+               "staff.report_download", "staff.council_priorities", "staff.meeting_list", "staff.meeting"}
 RECORD_LEVEL = sorted(endpoint for endpoint, audience in AUDIENCE.items()
                       if audience not in (ANYONE, TWILIO) and endpoint not in NOT_RECORDS)
 NOT_CLASSIFIED_HERE = re.compile(r"^(static|docs_assets\.static|api-docs\..*)$")

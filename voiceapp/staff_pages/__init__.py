@@ -5,8 +5,8 @@ through the same ones, so a page can do nothing the API would refuse; a refusal 
 reason beside the field. Staff pages are in English, the council's working language; everything young
 people see is translated.
 """
-from voiceapp.staff_pages import (admin_pages, alert_pages, labels, languages_notice, library_pages,  # noqa: F401
-                                  message_pages, report_pages, views)  # (routes, filters and hooks register on bp)
+from voiceapp.staff_pages import (admin_pages, alert_pages, council_pages, labels, languages_notice,  # noqa: F401
+                                  library_pages, message_pages, report_pages, views)  # (routes, filters and hooks register on bp)
 from voiceapp.staff_pages.blueprint import bp
 
 

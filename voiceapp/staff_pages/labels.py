@@ -35,6 +35,10 @@ LABELS = {
               "also_stored": "The same words were stored again", "earlier_part": "An earlier text read with this one",
               "contacted": "Young person texted", "number_shown": "Phone number shown to call them"},
     "quote_status": {"pending": "Waiting for approval", "approved": "Approved", "rejected": "Rejected"},
+    "notice_channel": {"email": "email", "text": "text message", "none": "no way (they asked not to be told)"},
+    "notice_outcome": {"queued": "on its way", "not_wanted": "not sent, as they asked", "no_number": "not sent: no number",
+                       "opted_out": "not sent: they stopped texts"},
+    "meeting_kind": {"head_of_service": "Head of Service meeting", "board_takeover": "Board takeover"},
     "action_status": {"planned": "Planned", "in_progress": "In progress", "done": "Done"},
     "survey_status": {"draft": "Draft", "published": "Published", "closed": "Closed"},
     "voice_group": {"unaccompanied_asylum_seeking": "Unaccompanied asylum-seeking", "send": "SEND",
@@ -132,6 +136,11 @@ def staff_pairs(staff):
     return [(person.id, f"{person.display_name} ({label(person.role, 'role')})") for person in staff]
 
 
+def action_pairs(actions):
+    return [(action["id"], f"{action['what']} ({action['who']})") for action in actions]
+
+
 @bp.app_context_processor
 def option_helpers():
-    return {"options": options, "priority_pairs": priority_pairs, "staff_pairs": staff_pairs}
+    return {"options": options, "priority_pairs": priority_pairs, "staff_pairs": staff_pairs,
+            "action_pairs": action_pairs}

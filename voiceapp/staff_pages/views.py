@@ -16,8 +16,8 @@ from voiceapp.safeguarding.models import AlertStatus
 from voiceapp.safeguarding.schemas import AlertSchema
 from voiceapp.staff_pages import session
 from voiceapp.staff_pages.blueprint import bp
-from voiceapp.staff_pages.roles import (ACTION_READERS, ADMINS, CASEWORK, DUTY, EVERY_ROLE, QUOTE_EDITORS,
-                                        REPORT_READERS, SURVEY_READERS)
+from voiceapp.staff_pages.roles import (ACTION_READERS, ADMINS, CASEWORK, COUNCIL_READERS, DUTY, EVERY_ROLE,
+                                        MEETING_READERS, QUOTE_EDITORS, REPORT_READERS, SURVEY_READERS)
 from voiceapp.staff_pages.session import staff_page
 from voiceapp.tellus import triage
 from voiceapp.tellus.schemas import MessagePageSchema
@@ -26,6 +26,8 @@ from voiceapp.tellus.schemas import MessagePageSchema
 MENU = (("staff.home", "What is waiting", EVERY_ROLE), ("staff.alert_list", "Safeguarding alerts", DUTY),
         ("staff.message_list", "Tell Us messages", CASEWORK), ("staff.quote_list", "Quotes", QUOTE_EDITORS),
         ("staff.action_list", "You said, we did", ACTION_READERS), ("staff.report", "Report", REPORT_READERS),
+        ("staff.council_priorities", "Council priorities", COUNCIL_READERS),
+        ("staff.meeting_list", "Meetings", MEETING_READERS),
         ("staff.survey_list", "Surveys", SURVEY_READERS), ("staff.reply_templates", "Reply templates", CASEWORK),
         ("staff.young_people", "Young people", ADMINS), ("staff.accounts", "Staff accounts", ADMINS),
         ("staff.audit_trail", "Audit trail", ADMINS))
