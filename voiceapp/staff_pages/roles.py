@@ -1,9 +1,8 @@
 """Who each set of staff pages is for: the same role sets as the API routes doing the same jobs."""
 from voiceapp.auth.models import Role
+from voiceapp.auth.roles import CASEWORK, DUTY  # noqa: F401  (alerts and Tell Us messages, as the API)
 
 EVERY_ROLE = tuple(Role)
-DUTY = (Role.SENIOR_LEADER, Role.VOICE_OFFICER)                       # safeguarding alerts
-CASEWORK = (Role.SENIOR_LEADER, Role.VOICE_OFFICER, Role.PRIORITY_LEAD)   # Tell Us messages
 ASSIGNERS = (Role.SENIOR_LEADER, Role.VOICE_OFFICER)
 ADMINS = (Role.VOICE_OFFICER,)                                        # the service's administrators
 QUOTE_EDITORS = (Role.VOICE_OFFICER, Role.SENIOR_LEADER)
