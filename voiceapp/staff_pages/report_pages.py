@@ -9,7 +9,8 @@ from voiceapp.promises import services as promises
 from voiceapp.reports import periods
 from voiceapp.reports.schemas import (ActionChangeSchema, ActionFilterSchema, ActionInSchema, ActionSchema,
                                       QuoteEditSchema, QuoteFilterSchema, QuoteSchema, ReportArgs)
-from voiceapp.reports.services import actions, quotes, reports
+from voiceapp.reports import produce as reports
+from voiceapp.reports.services import actions, quotes
 from voiceapp.staff_pages.blueprint import bp
 from voiceapp.staff_pages.labels import LONDON
 from voiceapp.staff_pages.forms import act, page_error, page_or_reason, posted
