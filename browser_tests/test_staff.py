@@ -113,10 +113,10 @@ def test_a_voice_officer_approves_a_quote_records_an_action_and_downloads_the_re
     open_menu_item(page, "Report")
     page.get_by_label("Period").fill(period)
     page.get_by_role("button", name="Choose this period").click()
-    with page.expect_download() as csv:
+    with page.expect_download(timeout=120_000) as csv:     # building the report takes a while on a busy machine
         page.get_by_role("link", name="Download the figures as CSV").click()
     assert csv.value.suggested_filename.endswith(".csv")
-    with page.expect_download() as pdf:
+    with page.expect_download(timeout=120_000) as pdf:
         page.get_by_role("link", name="Download as PDF").click()
     assert pdf.value.suggested_filename.endswith(".pdf")
     assert open(pdf.value.path(), "rb").read(5) == b"%PDF-"
@@ -138,6 +138,7 @@ def staff_pages(chromium, server):
     page.get_by_label("Care leaver").check()
     page.get_by_label("Age", exact=True).select_option("18-21")
     page.get_by_role("button", name="Register").click()
+    page.wait_for_url(re.compile(r"/staff/young-people/[0-9a-f-]{36}$"))
     person_path = re.search(r"/staff/young-people/[0-9a-f-]{36}", page.url).group(0)
     page.goto("/staff/meetings")
     page.get_by_label("Head of Service meeting").check()
@@ -145,6 +146,7 @@ def staff_pages(chromium, server):
     page.get_by_label("Title").fill("Autumn meeting")
     page.get_by_label(re.compile("A question the young people raised")).fill("Why does my PA keep changing?")
     page.get_by_role("button", name="Record the meeting").click()
+    page.wait_for_url(re.compile(r"/staff/meetings/[0-9a-f-]{36}$"))
     meeting_path = re.search(r"/staff/meetings/[0-9a-f-]{36}", page.url).group(0)
     page.goto("/staff/surveys")
     survey_path = page.locator("a[href^='/staff/surveys/']").first.get_attribute("href")
