@@ -76,7 +76,7 @@ def test_a_reply_by_text_goes_to_their_phone_and_the_box_counts_texts(as_role, a
     message = MessageFactory(young_person_id=young.id, reply_channel=ReplyChannel.SMS)
     browser = as_role("senior_leader")
     page = text_of(browser.get(_page(message)))
-    assert "It goes to them by text message" in page and "A text message holds 160 characters" in page
+    assert "By text to their phone" in page and "A text message holds 160 characters" in page
     assert browser.post(f"{_page(message)}/reply", {"body": "Sorry, I will ring you today."}).status_code == 303
     assert any(sms["to"] == "+447911123456" and "ring you today" in sms["body"] for sms in sent_sms)
 
