@@ -44,6 +44,7 @@ AUDIENCE = {
     "people.get_young_person": {SL, VIO},
     "people.lookup_young_person": {SL, VIO},
     "people.set_phone": {VIO},
+    "people.set_worker": {SL, VIO},
     "people.issue_invitation": {VIO},
     "promises.list_priorities": SIGNED_IN,
     "promises.my_promises": YOUNG_PERSON,
@@ -193,6 +194,9 @@ AUDIENCE = {
     "twilio_voice.promise_rating": TWILIO,
     "twilio_voice.promise_information": TWILIO,
     "twilio_voice.recorded": TWILIO,
+    "twilio_voice.message_kind": TWILIO,
+    "twilio_voice.message_promise": TWILIO,
+    "twilio_voice.message_reply": TWILIO,
     "twilio_voice.transcribed": TWILIO,
 }
 # Routes that carry nothing about any one person: the published promises and priorities, the caller's own

@@ -52,6 +52,8 @@ class Defaults:
     LANGUAGES = languages.CODES        # offered languages: all registered (voiceapp/languages.py) unless narrowed
     BABEL_DEFAULT_LOCALE = "en"
     SERVICE_CONTACT = "0113 000 0000"
+    WORKER_TEAM_INBOX = ""            # answers "through my worker" go here when no worker is on record
+    WORKER_PASS_ON_WORKING_DAYS = 3   # a worker passes an answer on within this many working days
     PRIVACY_URL = ""                  # default: PUBLIC_URL + /privacy
     SMS_JOIN_MODE = "open"            # open: a short join flow; invitation: a worker's code only
     SMS_STATE_TTL_SECONDS = 24 * 3600 # a quiet conversation starts fresh with the menu after this

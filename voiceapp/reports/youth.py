@@ -28,6 +28,20 @@ def _promises(report):
     return lines
 
 
+def _survey_lines(report):
+    """One line per yes/no or single-choice question: its most chosen answer, where that share is shown."""
+    lines = []
+    for q in report["surveys"]:
+        if q["kind"] not in ("yes_no", "single_choice") or not _shown(q["respondents"].get("all")):
+            continue
+        shares = [(o["all"]["share"], o["label"]) for o in q["options"] if _shown(o["all"]["share"])]
+        if shares:
+            share, label = max(shares, key=lambda s: s[0]["value"])
+            lines.append(f"Of {q['respondents']['all']['display']} of you who answered \"{q['prompt']}\", "
+                         f"{share['display']} said {label}.")
+    return lines
+
+
 def _actions(report):
     return [{"theme": a["theme_title"], "what": a["what"], "done": a["status"] == "done"} for a in report["actions"]]
 
@@ -38,7 +52,8 @@ def _surveys(report):
     return [{"survey": q["survey"], "prompt": q["prompt"], "kind": q["kind"],
              "respondents": q.get("respondents", {}), "written_answers": q.get("written_answers"),
              "options": [{"label": o["label"], "all": o.get("all"), "by_cohort": o["by_cohort"]}
-                         for o in q.get("options", ())]}
+                         for o in q.get("options", ())],
+             **({"by_group": q["by_group"]} if "by_group" in q else {})}
             for q in report["surveys"]]
 
 
@@ -65,6 +80,7 @@ def young_peoples_version(report):
         "promise_lines": _promises(report),
         "promises": [{k: p[k] for k in ("id", "text", "cohort", "theme", "n", "counts", "shares")}
                      for p in report["promises"]],
+        "survey_lines": _survey_lines(report),
         "surveys": _surveys(report),
         "tell_us": _tell_us(report),
         "you_said_we_did": _actions(report),

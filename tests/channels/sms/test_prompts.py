@@ -12,7 +12,8 @@ from voiceapp.messaging.segments import measure
 LANGUAGES = list(languages.CODES)
 ONE_SEGMENT = [prompts.MENU, prompts.PRIVACY, prompts.HELP, prompts.HOLDING, prompts.JOIN_COHORT,
                prompts.JOIN_AGE, prompts.TELLUS_KIND, prompts.TELLUS_WANTS_REPLY,
-               prompts.TELLUS_KIND_AFTER, prompts.TELLUS_ADDED, prompts.TELLUS_THANKS_REPLY]
+               prompts.TELLUS_KIND_AFTER, prompts.TELLUS_ADDED, prompts.TELLUS_THANKS_REPLY,
+               prompts.TELLUS_OFFER, prompts.TELLUS_NOT_SENT]
 SAMPLE = {"url": "https://voice.example.org/privacy", "contact": "0113 000 0000", "n": 9, "total": 9,
           "text": "make sure you have lots of different people to support you", "date": "Tue 24 Nov",
           "ack": "Thu 3 Dec", "response": "Wed 16 Dec",
