@@ -135,6 +135,7 @@ class MessageFilterSchema(PageArgs):
     unassigned = fields.Boolean()
     overdue = fields.Boolean(metadata={"description": "a running deadline has passed"})
     complaint = fields.Boolean(metadata={"description": "formal complaints only (or none)"})
+    waiting = fields.Boolean(metadata={"description": "only messages not yet closed (false: only closed ones)"})
     sort = fields.String(load_default="urgency", validate=validate.OneOf(["urgency", "oldest", "newest"]))
 
 
