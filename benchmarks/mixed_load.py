@@ -64,12 +64,12 @@ def populate(messages=80):
     from voiceapp.auth import services as auth
     from voiceapp.auth.actors import SYSTEM, Actor
     from voiceapp.auth.models import Role
+    from voiceapp.channel_enum import Channel
     from voiceapp.database import transaction
     from voiceapp.extensions import db
     from voiceapp.people import services as people
     from voiceapp.people.models import AgeBand, Cohort
     from voiceapp.promises import services as promises
-    from voiceapp.promises.models import Channel
     from voiceapp.promises.seed import seed_all
     from voiceapp.tellus import services as tellus
     from voiceapp.tellus.models import Kind, ReplyChannel

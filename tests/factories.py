@@ -7,11 +7,11 @@ from factory.alchemy import SQLAlchemyModelFactory
 from voiceapp import crypto
 from voiceapp.auth.models import Council, Role, StaffUser
 from voiceapp.auth.passwords import hash_password
+from voiceapp.channel_enum import Channel
 from voiceapp.database import utcnow
 from voiceapp.extensions import db
 from voiceapp.people import phones
 from voiceapp.people.models import AgeBand, Cohort, PhoneNumber, YoungPerson
-from voiceapp.promises.models import Channel
 from voiceapp.surveys.models import QuestionKind, Survey, SurveyQuestion, SurveyVersion
 from voiceapp.tellus.models import Kind, Message, ReplyChannel
 

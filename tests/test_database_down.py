@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from tests.conftest import SignedTwilio, base_config
 from tests.factories import STAFF_PASSWORD, YoungPersonFactory
 from voiceapp import create_app
+from voiceapp.channel_enum import Channel
 from voiceapp.extensions import db
-from voiceapp.promises.models import Channel
 from voiceapp.safeguarding import offline
 from voiceapp.safeguarding.models import SafeguardingAlert, Trigger
 

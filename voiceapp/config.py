@@ -2,6 +2,7 @@
 import os
 from datetime import timedelta
 
+from voiceapp import languages
 from voiceapp.sqlite_lock import QueuedWriterConnection
 
 DEV_SECRET = "dev-only-secret-change-me"
@@ -48,7 +49,7 @@ class Defaults:
     OTP_GLOBAL_HOURLY = 500
     INVITATION_TTL = timedelta(days=14)
     SIGN_IN_RATE_LIMIT = "10 per minute"
-    LANGUAGES = ("en", "ar")
+    LANGUAGES = languages.CODES        # offered languages: all registered (voiceapp/languages.py) unless narrowed
     BABEL_DEFAULT_LOCALE = "en"
     SERVICE_CONTACT = "0113 000 0000"
     PRIVACY_URL = ""                  # default: PUBLIC_URL + /privacy
@@ -126,6 +127,7 @@ def load(app, overrides=None):
     app.config.update(overrides or {})
     _resolve_database(app)
     _translations(app)
+    _languages(app)
     check(app.config)
 
 
@@ -152,6 +154,15 @@ def _engine_options(url):
 def _translations(app):
     root = os.path.dirname(app.root_path)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", os.path.join(root, "translations"))
+
+
+def _languages(app):
+    """VOICEAPP_LANGUAGES (a JSON list) may narrow the offered languages, never name an unregistered one."""
+    offered = tuple(app.config["LANGUAGES"])
+    unknown = [code for code in offered if code not in languages.BY_CODE]
+    if unknown or languages.DEFAULT not in offered:
+        raise ConfigError(f"VOICEAPP_LANGUAGES must be registered codes including en: {', '.join(languages.CODES)}")
+    app.config["LANGUAGES"] = offered
 
 
 def check(config):

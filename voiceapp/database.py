@@ -8,6 +8,7 @@ from flask import current_app
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.types import TypeDecorator
 
+from voiceapp.errors import NotFound
 from voiceapp.sqlite_lock import QueuedWriterConnection
 
 metadata = sa.MetaData(naming_convention={
@@ -147,3 +148,22 @@ def enum_type(enum_class):
     """Store an enum's values (not its Python names) as portable strings with a CHECK constraint."""
     return sa.Enum(enum_class, native_enum=False, length=40, create_constraint=True,
                    validate_strings=True, values_callable=lambda members: [m.value for m in members])
+
+
+def get_or_404(model, ident, message, *, fresh=False, **expected):
+    """The row of `model` with this primary key whose attributes equal `expected`, else NotFound(message).
+
+    A row that exists but does not match (someone else's) answers exactly like a missing one (no probing, API1).
+    fresh: read the row again even if this session already holds it."""
+    row = db.session.get(model, ident, populate_existing=fresh)
+    if row is None or any(getattr(row, name) != value for name, value in expected.items()):
+        raise NotFound(message)
+    return row
+
+
+def one_or_404(query, message):
+    """The first row a select finds, else NotFound(message)."""
+    row = db.session.scalar(query)
+    if row is None:
+        raise NotFound(message)
+    return row

@@ -6,11 +6,13 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
+from voiceapp import languages
+from voiceapp.channel_enum import Channel
 from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.people.models import AgeBand, Cohort, VoiceGroup, YoungPerson
 from voiceapp.promises import services as promises
-from voiceapp.promises.models import Channel, PromiseCheck, PromiseRating, Rating
+from voiceapp.promises.models import PromiseCheck, PromiseRating, Rating
 from voiceapp.reports import periods
 from voiceapp.reports.services import mentions
 from voiceapp.surveys.answers import applies
@@ -57,7 +59,7 @@ def _people(rng):
     for cohort, n in PEOPLE.items():
         for _ in range(n):
             person = YoungPerson(cohort=cohort, age_band=rng.choice(AGES[cohort]),
-                                 language=rng.choice(["en"] * 9 + ["ar"]))
+                                 language=rng.choice(["en"] * 12 + list(languages.TRANSLATED)))
             person.set_voice_groups([g for g in GROUPS if rng.random() < 0.18])
             made.append(person)
     db.session.add_all(made)

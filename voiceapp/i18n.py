@@ -2,8 +2,10 @@
 from flask import current_app, g, has_request_context, request, session
 from markupsafe import Markup
 
+from voiceapp import languages
+
 CHOSEN = "language"          # the session key the pages' language switcher sets
-RIGHT_TO_LEFT = {"ar", "fa", "ps", "ckb", "ur"}
+RIGHT_TO_LEFT = frozenset(language.code for language in languages.REGISTRY if language.direction == "rtl")
 # Embeddings, overrides and isolates (U+202A-202E, U+2066-2069): in a young person's words they can make a
 # staff page, an export or a report read differently from what was sent ("Trojan Source"). Arabic needs
 # none of them to show right to left; the marks U+200E, U+200F and U+061C, which cannot reorder text, stay.
@@ -31,11 +33,11 @@ def select_locale():
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
-LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}   # each in its own language, for the switcher
+LANGUAGE_NAMES = {language.code: language.native for language in languages.REGISTRY}   # each in itself
 
 
 def text_direction(locale):
-    return "rtl" if str(locale).split("_")[0] in RIGHT_TO_LEFT else "ltr"
+    return languages.direction(str(locale))
 
 
 def localised(text, translations, locale):

@@ -4,9 +4,10 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 
 from tests.factories import YoungPersonFactory
+from voiceapp.channel_enum import Channel
 from voiceapp.extensions import db
 from voiceapp.people.models import AgeBand, Cohort
-from voiceapp.promises.models import Channel, Promise, PromiseCheck, PromiseRating, PromiseSet, StrategicPriority
+from voiceapp.promises.models import Promise, PromiseCheck, PromiseRating, PromiseSet, StrategicPriority
 from voiceapp.surveys.models import SurveyAnswer, SurveyAnswerChoice, SurveyResponse
 from voiceapp.tellus.deadlines import deadline_at
 from voiceapp.tellus.models import Kind, Message

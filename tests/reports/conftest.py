@@ -5,9 +5,9 @@ import pytest
 
 from tests.factories import SurveyFactory
 from tests.reports import builders as b
+from voiceapp.channel_enum import Channel
 from voiceapp.extensions import db
 from voiceapp.people.models import AgeBand, Cohort
-from voiceapp.promises.models import Channel
 from voiceapp.reports.models import ThemeKeywordRule
 from voiceapp.reports.services import mentions
 from voiceapp.tellus.deadlines import add_working_days

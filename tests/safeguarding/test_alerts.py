@@ -8,12 +8,13 @@ from sqlalchemy import event
 
 from tests.factories import MessageFactory, SurveyFactory, YoungPersonFactory
 from voiceapp import crypto
+from voiceapp.channel_enum import Channel
 from voiceapp.database import transaction
 from voiceapp.extensions import db
 from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
 from voiceapp.safeguarding import alerts, replies
 from voiceapp.safeguarding.models import SafeguardingAlert
-from voiceapp.promises.models import Channel, PromiseRating
+from voiceapp.promises.models import PromiseRating
 from voiceapp.surveys.models import SurveyAnswer
 from voiceapp.tellus.models import Message, Status
 

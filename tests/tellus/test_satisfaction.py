@@ -119,7 +119,7 @@ def test_after_a_no_the_next_close_asks_again(yp, leader, closed, clock):
 
 def test_a_texted_answer_finds_the_waiting_question_and_is_recorded(texter, leader, send):
     from voiceapp.auth.actors import Actor
-    from voiceapp.promises.models import Channel
+    from voiceapp.channel_enum import Channel
     from voiceapp.tellus import satisfaction
     message = send(texter, reply_channel="sms")
     close(leader, message["id"])

@@ -4,9 +4,9 @@ import json
 import sqlalchemy as sa
 
 from tests.factories import SurveyFactory
+from voiceapp.channel_enum import Channel
 from voiceapp.extensions import db
 from voiceapp.safeguarding import alerts
-from voiceapp.promises.models import Channel
 from voiceapp.surveys.models import QuestionKind, SurveyResponse
 from voiceapp.tellus.models import Message
 

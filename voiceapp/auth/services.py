@@ -11,8 +11,8 @@ from voiceapp.audit import services as audit
 from voiceapp.auth import passwords, throttle
 from voiceapp.auth.actors import Actor
 from voiceapp.auth.models import AuthSession, Role, StaffUser
-from voiceapp.database import transaction, utcnow
-from voiceapp.errors import Conflict, Invalid, NotFound, NotSignedIn, TooMany
+from voiceapp.database import get_or_404, transaction, utcnow
+from voiceapp.errors import Conflict, Invalid, NotSignedIn, TooMany
 from voiceapp.extensions import db
 from voiceapp.people.models import YoungPerson
 from voiceapp.promises.models import StrategicPriority
@@ -145,10 +145,7 @@ def _check_role_fields(role, council, priority_id):
 
 
 def get_staff(staff_id):
-    user = db.session.get(StaffUser, staff_id)
-    if user is None:
-        raise NotFound("No such staff user")
-    return user
+    return get_or_404(StaffUser, staff_id, "No such staff user")
 
 
 def list_staff():

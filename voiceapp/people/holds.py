@@ -6,7 +6,9 @@ provider first.
 """
 from flask import current_app
 
+from voiceapp.database import transaction
 from voiceapp.errors import Conflict
+from voiceapp.extensions import db
 
 KEY = "voiceapp_legal_holds"
 
@@ -31,3 +33,12 @@ def refuse_if_held(young_person_id, *, field, object_type=None, object_id=None):
     reasons = reasons_for(young_person_id, object_type=object_type, object_id=object_id)
     if reasons:
         raise Conflict(reasons[0], field=field, reason=reasons[0])
+
+
+def delete_unless_held(row, *, young_person_id, field, object_type):
+    """Delete one record a young person sent, unless a legal hold keeps it: then 409 naming `field`, nothing gone.
+
+    The holds are asked inside the deleting transaction, so none can begin between the question and the delete."""
+    with transaction():
+        refuse_if_held(young_person_id, field=field, object_type=object_type, object_id=row.id)
+        db.session.delete(row)

@@ -1,10 +1,12 @@
 """Bodies for young people's profiles: what they see of themselves, and what staff see."""
 from marshmallow import fields, validate
 
+from voiceapp import languages
+
 from voiceapp.people.models import AgeBand, Cohort, VoiceGroup
 from voiceapp.schemas import StrictSchema, when
 
-LANGUAGE = fields.String(validate=validate.OneOf(["en", "ar"]))
+LANGUAGE = fields.String(validate=validate.OneOf(languages.CODES))
 
 
 class ProfileSchema(StrictSchema):
@@ -20,7 +22,7 @@ class ProfileSchema(StrictSchema):
 
 
 class ProfileUpdateSchema(StrictSchema):
-    language = fields.String(validate=validate.OneOf(["en", "ar"]))
+    language = fields.String(validate=validate.OneOf(languages.CODES))
     voice_groups = fields.List(fields.Enum(VoiceGroup, by_value=True))
     consent_to_quote = fields.Boolean()
     consent_to_contact = fields.Boolean()
@@ -29,7 +31,7 @@ class ProfileUpdateSchema(StrictSchema):
 class YoungPersonCreateSchema(StrictSchema):
     cohort = fields.Enum(Cohort, by_value=True, required=True)
     age_band = fields.Enum(AgeBand, by_value=True, required=True)
-    language = fields.String(load_default="en", validate=validate.OneOf(["en", "ar"]))
+    language = fields.String(load_default="en", validate=validate.OneOf(languages.CODES))
     voice_groups = fields.List(fields.Enum(VoiceGroup, by_value=True), load_default=list)
     consent_to_quote = fields.Boolean(load_default=False)
     consent_to_contact = fields.Boolean(load_default=False)

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from voiceapp import crypto
 from voiceapp.audit import services as audit
-from voiceapp.database import transaction
+from voiceapp.database import get_or_404, transaction
 from voiceapp.errors import Conflict, NotFound
 from voiceapp.extensions import db
 from voiceapp.people import phones
@@ -60,10 +60,7 @@ def set_phone(*, actor, young_person_id, phone):
 
 def get_young_person(young_person_id, *, fresh=False):
     """fresh: read the row again even if this session already holds it."""
-    person = db.session.get(YoungPerson, young_person_id, populate_existing=fresh)
-    if person is None or person.erased_at:
-        raise NotFound(_l("No such young person"))
-    return person
+    return get_or_404(YoungPerson, young_person_id, _l("No such young person"), fresh=fresh, erased_at=None)
 
 
 def view_young_person(*, actor, young_person_id):

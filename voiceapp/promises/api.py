@@ -3,9 +3,9 @@ from flask_smorest import Blueprint
 
 from voiceapp.auth.guards import current_actor, require_role, require_young_person, signed_in
 from voiceapp.auth.models import Role
+from voiceapp.channel_enum import Channel
 from voiceapp.people import services as people
 from voiceapp.promises import services
-from voiceapp.promises.models import Channel
 from voiceapp.promises.schemas import (PrioritySchema, PromiseCheckInSchema, PromiseCheckSchema,
                                        PromiseInformationSchema, PromiseSetCreateSchema, PromiseSetSchema)
 

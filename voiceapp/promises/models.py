@@ -4,15 +4,10 @@ import enum
 import sqlalchemy as sa
 from sqlalchemy.orm import relationship
 
+from voiceapp.channel_enum import Channel
 from voiceapp.database import UTCDateTime, enum_type, id_column, utcnow
 from voiceapp.extensions import db
 from voiceapp.people.models import Cohort
-
-
-class Channel(str, enum.Enum):
-    WEB = "web"
-    SMS = "sms"
-    VOICE = "voice"
 
 
 class Rating(str, enum.Enum):

@@ -2,6 +2,7 @@
 from flask_babel import get_locale
 from marshmallow import fields, validate
 
+from voiceapp import languages
 from voiceapp.i18n import localised
 from voiceapp.people.models import Cohort
 from voiceapp.promises.models import Rating
@@ -42,7 +43,7 @@ class PromiseSetSchema(StrictSchema):
 class NewPromiseSchema(StrictSchema):
     text = text(300, required=True)
     priority = fields.Integer(required=True, validate=validate.Range(min=1, max=6))
-    translations = fields.Dict(keys=fields.String(validate=validate.OneOf(["ar"])),
+    translations = fields.Dict(keys=fields.String(validate=validate.OneOf(languages.TRANSLATED)),
                                values=fields.String(validate=validate.Length(max=300)))
 
 

@@ -6,8 +6,8 @@ from flask_babel import lazy_gettext as _l
 
 from voiceapp import signals
 from voiceapp.audit import services as audit
-from voiceapp.database import transaction, utcnow
-from voiceapp.errors import Invalid, NotFound
+from voiceapp.database import get_or_404, one_or_404, transaction, utcnow
+from voiceapp.errors import Invalid
 from voiceapp.extensions import db
 from voiceapp.people import holds
 from voiceapp.people import services as people
@@ -38,19 +38,13 @@ def list_sets(cohort=None):
 
 
 def get_set(set_id):
-    promise_set = db.session.get(PromiseSet, set_id)
-    if promise_set is None:
-        raise NotFound(_l("No such promise set"))
-    return promise_set
+    return get_or_404(PromiseSet, set_id, _l("No such promise set"))
 
 
 def current_set(cohort):
     """The promise set young people of this cohort are asked about now."""
-    promise_set = db.session.scalar(sa.select(PromiseSet).where(
-        PromiseSet.cohort == cohort, PromiseSet.is_current.is_(True)))
-    if promise_set is None:
-        raise NotFound(_l("There is no current promise set for this group yet"))
-    return promise_set
+    return one_or_404(sa.select(PromiseSet).where(PromiseSet.cohort == cohort, PromiseSet.is_current.is_(True)),
+                      _l("There is no current promise set for this group yet"))
 
 
 def create_set(*, actor, slug, cohort, title, promises, source="", is_draft=False, make_current=False):
@@ -166,16 +160,11 @@ def list_my_checks(*, actor):
 
 
 def get_my_check(*, actor, check_id):
-    check = db.session.get(PromiseCheck, check_id)
     # Someone else's record answers exactly like a missing one (no probing, API1).
-    if check is None or check.young_person_id != actor.id:
-        raise NotFound(_l("No such promise check"))
-    return check
+    return get_or_404(PromiseCheck, check_id, _l("No such promise check"), young_person_id=actor.id)
 
 
 def delete_my_check(*, actor, check_id):
     """A young person removes a promise check they sent, unless a legal hold keeps it."""
     check = get_my_check(actor=actor, check_id=check_id)
-    holds.refuse_if_held(actor.id, field="check", object_type="promise_check", object_id=check.id)
-    with transaction():
-        db.session.delete(check)
+    holds.delete_unless_held(check, young_person_id=actor.id, field="check", object_type="promise_check")

@@ -2,8 +2,8 @@
 import sqlalchemy as sa
 
 from voiceapp.audit import services as audit
-from voiceapp.database import transaction, utcnow
-from voiceapp.errors import Conflict, NotFound
+from voiceapp.database import get_or_404, transaction, utcnow
+from voiceapp.errors import Conflict
 from voiceapp.extensions import db
 from voiceapp.people import services as people
 from voiceapp.rights.models import SarStatus, SubjectAccessRequest
@@ -31,10 +31,7 @@ def list_requests(*, status=None):
 
 
 def get_request(request_id):
-    request = db.session.get(SubjectAccessRequest, request_id)
-    if request is None:
-        raise NotFound("No such request")
-    return request
+    return get_or_404(SubjectAccessRequest, request_id, "No such request")
 
 
 def disclose(*, actor, request_id):

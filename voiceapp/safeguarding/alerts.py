@@ -10,12 +10,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
-from voiceapp.database import transaction, utcnow
-from voiceapp.errors import NotFound
+from voiceapp.channel_enum import Channel
+from voiceapp.database import get_or_404, transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.messaging import services as messaging
 from voiceapp.people import services as people
-from voiceapp.promises.models import Channel
 from voiceapp.safeguarding import replies
 from voiceapp.safeguarding.models import AlertEvent, AlertStatus, EventKind, SafeguardingAlert, Trigger
 
@@ -211,10 +210,7 @@ def list_alerts(*, actor, status=None, limit=50, offset=0):
 
 
 def _get(alert_id):
-    alert = db.session.get(SafeguardingAlert, alert_id)
-    if alert is None:
-        raise NotFound(_l("No such alert"))
-    return alert
+    return get_or_404(SafeguardingAlert, alert_id, _l("No such alert"))
 
 
 def view_alert(*, actor, alert_id):

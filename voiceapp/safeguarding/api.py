@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException
 from voiceapp import crypto
 from voiceapp.auth.guards import bearer_token, current_actor, require_role, require_young_person
 from voiceapp.auth.models import Role
-from voiceapp.promises.models import Channel
+from voiceapp.channel_enum import Channel
 from voiceapp.errors import DomainError
 from voiceapp.extensions import db
 from voiceapp.safeguarding import alerts, offline

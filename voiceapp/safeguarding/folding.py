@@ -17,10 +17,24 @@ _DOUBLED = re.compile(r"(.)\1+")
 _MARKS = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff"
                     "\u20d0-\u20ff\ufe20-\ufe2f]")
 # Arabic letters written several ways are folded to one spelling; Arabic-Indic digits become 0-9.
-_LETTER_FORMS = str.maketrans(
-    {"\u0629": "\u0647", "\u0649": "\u064a", "\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647",
-     "\u0671": "\u0627", **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}}
-)
+_ARABIC_FORMS = {"\u0629": "\u0647", "\u0649": "\u064a", "\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647",
+                 "\u0671": "\u0627", **{chr(0x0660 + d): str(d) for d in range(10)},
+                 **{chr(0x06F0 + d): str(d) for d in range(10)}}
+# Persian, Pashto and Sorani letters that phones without that keyboard write with the nearest Arabic letter:
+# Sorani ە ھ -> ه, ێ -> ي, ۆ -> و, ڵ -> ل, ڕ -> ر; Pashto ې ۍ -> ي, ګ -> گ, ټ ډ ړ ڼ -> ت د ر ن, ښ -> ش, ږ -> ژ.
+_PERSO_ARABIC_FORMS = {"\u06d5": "\u0647", "\u06be": "\u0647", "\u06ce": "\u064a", "\u06c6": "\u0648",
+                       "\u06b5": "\u0644", "\u0695": "\u0631", "\u06d0": "\u064a", "\u06cd": "\u064a",
+                       "\u06ab": "\u06af", "\u067c": "\u062a", "\u0689": "\u062f", "\u0693": "\u0631",
+                       "\u06bc": "\u0646", "\u069a": "\u0634", "\u0696": "\u0698"}
+# Ethiopic letters that sound the same in Amharic (and are often swapped in Tigrinya) are folded to one row,
+# all seven vowel forms at once: ሐ ኀ -> ሀ, ሠ -> ሰ, ዐ -> አ, ፀ -> ጸ; and ሃ ኣ (the fourth form) -> ሀ አ.
+_ETHIOPIC_ROWS = {0x1210: 0x1200, 0x1280: 0x1200, 0x1220: 0x1230, 0x12D0: 0x12A0, 0x1340: 0x1338}
+_ETHIOPIC_FORMS = {**{chr(row + v): chr(to + v) for row, to in _ETHIOPIC_ROWS.items() for v in range(7)},
+                   "\u1203": "\u1200", "\u12a3": "\u12a0", "\u1213": "\u1200", "\u1283": "\u1200",
+                   "\u12d3": "\u12a0"}
+# Vietnamese đ has no decomposition, so dropping marks leaves it: "chết" and "chet" fold alike, "đánh" to "danh".
+_LATIN_FORMS = {"\u0111": "d"}
+_LETTER_FORMS = str.maketrans({**_ARABIC_FORMS, **_PERSO_ARABIC_FORMS, **_ETHIOPIC_FORMS, **_LATIN_FORMS})
 LONGEST_WORD = 30      # no real word is longer, so longer tokens are not checked for slips
 LONGEST_GLUED = 400    # longer runs without a space are not split into words
 

@@ -5,10 +5,10 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import relationship
 
+from voiceapp.channel_enum import Channel
 from voiceapp.database import UTCDateTime, enum_type, id_column, utcnow
 from voiceapp.errors import Conflict, Invalid
 from voiceapp.extensions import db
-from voiceapp.promises.models import Channel
 
 
 class Trigger(str, enum.Enum):

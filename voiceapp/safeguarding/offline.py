@@ -5,9 +5,9 @@ import uuid
 
 from voiceapp import spool
 from voiceapp.auth import services as auth
+from voiceapp.channel_enum import Channel
 from voiceapp.errors import DomainError
 from voiceapp.people import services as people
-from voiceapp.promises.models import Channel
 from voiceapp.safeguarding import alerts, replies
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ from datetime import timedelta
 from flask import current_app
 from marshmallow import fields
 
-from voiceapp.promises.models import Channel
+from voiceapp.channel_enum import Channel
 from voiceapp.safeguarding import alerts, replies, unheard
 from voiceapp.safeguarding.models import AlertStatus, EventKind, Trigger
 from voiceapp.schemas import PageArgs, StrictSchema, text, when

@@ -12,6 +12,7 @@ from importlib import resources
 
 import yaml
 
+from voiceapp import languages
 from voiceapp.safeguarding import normalise
 
 CATEGORIES = (
@@ -80,6 +81,11 @@ def lexicon_languages() -> tuple[str, ...]:
     """Languages that have a lexicon file, e.g. ("ar", "en")."""
     folder = resources.files("voiceapp.safeguarding") / "lexicons"
     return tuple(sorted(f.name.removesuffix(".yaml") for f in folder.iterdir() if f.name.endswith(".yaml")))
+
+
+def missing_lexicons() -> tuple[str, ...]:
+    """Registered languages with no lexicon yet: their texts are still screened with every other lexicon."""
+    return tuple(code for code in languages.CODES if code not in lexicon_languages())
 
 
 @functools.lru_cache(maxsize=None)

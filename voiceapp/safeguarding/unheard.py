@@ -7,10 +7,10 @@ recording is words that were never screened, so it is put in front of a person a
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
+from voiceapp.channel_enum import Channel
 from voiceapp.database import transaction
 from voiceapp.errors import NotFound
 from voiceapp.extensions import db
-from voiceapp.promises.models import Channel
 from voiceapp.safeguarding import alerts
 from voiceapp.safeguarding.models import SafeguardingAlert, Trigger
 

@@ -3,7 +3,7 @@ from flask_smorest import Blueprint
 
 from voiceapp.auth.guards import current_actor, require_role, require_young_person
 from voiceapp.auth.models import Role
-from voiceapp.promises.models import Channel
+from voiceapp.channel_enum import Channel
 from voiceapp.surveys import definitions, invitations, services
 from voiceapp.surveys.schemas import (AnswersInSchema, InvitationResultSchema, OpenSurveySchema, QuestionsSchema, ResponseSchema,
                                       SurveyCreateSchema, SurveySchema, SurveyWindowSchema)

@@ -3,8 +3,8 @@ from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp.audit import services as audit
-from voiceapp.database import transaction, utcnow
-from voiceapp.errors import Invalid, NotFound
+from voiceapp.database import get_or_404, transaction, utcnow
+from voiceapp.errors import Invalid
 from voiceapp.extensions import db
 from voiceapp.promises import services as promises
 from voiceapp.surveys.models import QuestionKind, Survey, SurveyQuestion, SurveyVersion
@@ -75,10 +75,7 @@ def create_survey(*, actor, title, questions, opens_at, closes_at, description="
 
 
 def get_survey(survey_id):
-    survey = db.session.get(Survey, survey_id)
-    if survey is None:
-        raise NotFound(_l("No such survey"))
-    return survey
+    return get_or_404(Survey, survey_id, _l("No such survey"))
 
 
 def list_surveys():

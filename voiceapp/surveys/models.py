@@ -4,10 +4,10 @@ import enum
 import sqlalchemy as sa
 from sqlalchemy.orm import relationship
 
+from voiceapp.channel_enum import Channel
 from voiceapp.database import UTCDateTime, enum_type, id_column, utcnow
 from voiceapp.extensions import db
 from voiceapp.people.models import Cohort
-from voiceapp.promises.models import Channel
 
 
 class QuestionKind(str, enum.Enum):

@@ -2,6 +2,7 @@
 from flask_babel import get_locale
 from marshmallow import ValidationError, fields, validate
 
+from voiceapp import languages
 from voiceapp.people.models import AgeBand, Cohort, VoiceGroup
 from voiceapp.schemas import StrictSchema, text, when
 from voiceapp.signals import support_for
@@ -40,7 +41,7 @@ class QuestionInSchema(StrictSchema):
     scale_max = fields.Integer(validate=validate.Range(min=1, max=10))
     required = fields.Boolean(load_default=False)
     priority = fields.Integer(validate=validate.Range(min=1, max=6))
-    translations = fields.Dict(keys=fields.String(validate=validate.OneOf(["ar"])), values=fields.Dict())
+    translations = fields.Dict(keys=fields.String(validate=validate.OneOf(languages.TRANSLATED)), values=fields.Dict())
     show_if = fields.Nested(ShowIfSchema, allow_none=True)
 
 
@@ -66,7 +67,7 @@ class SurveyCreateSchema(StrictSchema):
     opens_at = when(required=True)
     closes_at = when(required=True)
     questions = fields.List(fields.Nested(QuestionInSchema), required=True, validate=validate.Length(min=1, max=50))
-    translations = fields.Dict(keys=fields.String(validate=validate.OneOf(["ar"])), load_default=dict)
+    translations = fields.Dict(keys=fields.String(validate=validate.OneOf(languages.TRANSLATED)), load_default=dict)
 
 
 class SurveyWindowSchema(StrictSchema):

@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp import signals
-from voiceapp.database import transaction, utcnow
+from voiceapp.database import one_or_404, transaction, utcnow
 from voiceapp.errors import Conflict, Invalid, NotFound
 from voiceapp.extensions import db
 from voiceapp.people import holds
@@ -46,11 +46,9 @@ def get_open_survey(*, actor, survey_id):
 
 
 def my_response(*, actor, survey_id):
-    response = db.session.scalar(sa.select(SurveyResponse).where(
-        SurveyResponse.survey_id == survey_id, SurveyResponse.young_person_id == actor.id))
-    if response is None:
-        raise NotFound(_l("You have not started this survey"))
-    return response
+    return one_or_404(sa.select(SurveyResponse).where(SurveyResponse.survey_id == survey_id,
+                                                      SurveyResponse.young_person_id == actor.id),
+                      _l("You have not started this survey"))
 
 
 def save_answers(*, actor, survey_id, answers, channel, submit=False):
@@ -123,9 +121,8 @@ def _check_required(response, questions):
 def delete_my_response(*, actor, survey_id):
     """A young person removes their answers to a survey, unless a legal hold keeps them."""
     response = my_response(actor=actor, survey_id=survey_id)
-    holds.refuse_if_held(actor.id, field="survey_id", object_type="survey_response", object_id=response.id)
-    with transaction():
-        db.session.delete(response)
+    holds.delete_unless_held(response, young_person_id=actor.id, field="survey_id",
+                             object_type="survey_response")
 
 
 def list_my_responses(*, actor):

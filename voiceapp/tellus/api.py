@@ -3,7 +3,7 @@ from flask_smorest import Blueprint
 
 from voiceapp.auth.guards import current_actor, require_role, require_young_person
 from voiceapp.auth.models import Role
-from voiceapp.promises.models import Channel
+from voiceapp.channel_enum import Channel
 from voiceapp.tellus import casework, replies, satisfaction, services, triage
 from voiceapp.tellus.casework_schemas import SatisfactionInSchema, StaffReplyInSchema
 from voiceapp.tellus.schemas import (AssignSchema, MessageFilterSchema, MessageInSchema, MessagePageSchema,

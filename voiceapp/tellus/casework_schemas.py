@@ -1,13 +1,15 @@
 """Bodies for staff casework on a message: deadlines, the reply lock, complaints, praise, approved replies."""
 from marshmallow import fields, validate
 
+from voiceapp import languages
+
 from voiceapp.database import utcnow
 from voiceapp.schemas import StrictSchema, text, when
-from voiceapp.tellus import clocks
+from voiceapp.tellus import clocks, deadlines
 from voiceapp.tellus.replies import lock_holder
 from voiceapp.tellus.models import Outcome, Satisfaction
 
-LANGUAGE = fields.String(validate=validate.OneOf(["en", "ar"]))
+LANGUAGE = fields.String(validate=validate.OneOf(languages.CODES))
 REASON_MAX = 500
 
 
@@ -78,7 +80,7 @@ class EscalateInSchema(StrictSchema):
 
 
 class StageStepInSchema(StrictSchema):
-    step = fields.String(required=True, validate=validate.OneOf(["panel", "panel_report"]))
+    step = fields.String(required=True, validate=validate.OneOf(list(deadlines.RECORDED_STEPS)))
     at = when(allow_none=True)
 
 
@@ -113,7 +115,7 @@ class SatisfactionAnswerSchema(StrictSchema):
 
 
 class TemplateInSchema(StrictSchema):
-    language = fields.String(required=True, validate=validate.OneOf(["en", "ar"]))
+    language = fields.String(required=True, validate=validate.OneOf(languages.CODES))
     title = text(120, required=True)
     body = text(5000, required=True)
 

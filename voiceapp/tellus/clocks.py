@@ -88,17 +88,21 @@ def deadline_view(message, now):
             "timeliness": "on_time" if in_time else "overdue"}
 
 
+def happened_steps(stage):
+    """{step: when it happened} for each recorded step of a complaint stage that staff have recorded."""
+    return {name: getattr(stage, clock.recorded_as) for name, clock in deadlines.RECORDED_STEPS.items()
+            if getattr(stage, clock.recorded_as) is not None}
+
+
 def stage_deadlines(stage):
     """Every statutory clock of a complaint stage, from when it started (later steps from when they happened)."""
-    happened = {name: at for name, at in (("panel", stage.panel_held_at),
-                                          ("panel_report", stage.panel_reported_at)) if at}
     return deadlines.stage_deadlines(stage.number, stage.started_at, extended=stage.extended_at is not None,
-                                     happened=happened)
+                                     happened=happened_steps(stage))
 
 
 def next_stage_clock(stage):
     """The first clock of the stage whose step has not happened yet (the last one once all have)."""
-    done = {"panel": stage.panel_held_at, "panel_report": stage.panel_reported_at}
+    done = happened_steps(stage)
     clocks = list(stage_deadlines(stage).items())
     return next(((name, due) for name, due in clocks if not done.get(name)), clocks[-1])
 

@@ -8,11 +8,9 @@ from voiceapp.audit import services as audit
 from voiceapp.database import transaction, utcnow
 from voiceapp.errors import Conflict, Invalid
 from voiceapp.extensions import db
-from voiceapp.tellus import clocks, notifications, wording
+from voiceapp.tellus import clocks, deadlines, notifications, wording
 from voiceapp.tellus.models import ComplaintStage, EntryKind, Message, Status
 from voiceapp.tellus.triage import find_message
-
-STEPS = ("panel", "panel_report")
 
 
 def mark_as_complaint(*, actor, message_id):
@@ -69,13 +67,14 @@ def record_stage_step(*, actor, message_id, step, at=None):
     """Record when the stage 3 review panel met, or reported; the next clock runs from then."""
     message = _complaint(actor, message_id)
     stage = message.current_stage
-    if stage.number != 3:
+    if step not in deadlines.recorded_steps_of(stage.number):
         raise Conflict(_l("Only stage 3 has a review panel"), field="step", reason="not at stage 3")
-    if step == "panel_report" and stage.panel_held_at is None:
+    clock = deadlines.RECORDED_STEPS[step]
+    if clock.after in deadlines.RECORDED_STEPS and clock.after not in clocks.happened_steps(stage):
         raise Conflict(_l("Record the panel first"), field="step", reason="the panel has not been recorded")
     at = _not_future(at, field="at")
     with transaction():
-        setattr(stage, {"panel": "panel_held_at", "panel_report": "panel_reported_at"}[step], at)
+        setattr(stage, clock.recorded_as, at)
         clocks.follow_stage(message)
         audit.record(actor=actor, action="complaint.step", object_type="message", object_id=message.id,
                      detail={"step": step})

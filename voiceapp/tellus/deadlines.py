@@ -86,11 +86,15 @@ def timeliness(deadline: datetime, now: datetime, due_soon: timedelta) -> str:
 
 @dataclass(frozen=True)
 class Clock:
-    """One statutory time limit: `working_days` after `after` (None means the stage's start)."""
+    """One statutory time limit: `working_days` after `after` (None means the stage's start).
+
+    A clock that ends with a step staff record (the review panel met, it reported) names the ComplaintStage
+    column that holds when it happened: `recorded_as`."""
     name: str
     working_days: int
     extended_working_days: int | None = None
     after: str | None = None
+    recorded_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,10 +113,20 @@ class Stage:
 STAGES: dict[int, Stage] = {
     1: Stage(1, (Clock("response", 10, extended_working_days=20),), escalate_within=20),
     2: Stage(2, (Clock("response", 25, extended_working_days=65),), escalate_within=20),
-    3: Stage(3, (Clock("panel", 30),
-                 Clock("panel_report", 5, after="panel"),
+    3: Stage(3, (Clock("panel", 30, recorded_as="panel_held_at"),
+                 Clock("panel_report", 5, after="panel", recorded_as="panel_reported_at"),
                  Clock("council_response", 15, after="panel_report")), escalate_within=None),
 }
+
+# The steps of a stage that staff record, in order, each with the clock it must follow: the one table the
+# clocks, the complaint use cases and the request schema all read.
+RECORDED_STEPS: dict[str, Clock] = {clock.name: clock for stage in STAGES.values() for clock in stage.clocks
+                                    if clock.recorded_as}
+
+
+def recorded_steps_of(number: int) -> tuple[str, ...]:
+    """The names of the steps staff record at this stage (stage 3: the panel, then its report)."""
+    return tuple(clock.name for clock in _stage(number).clocks if clock.recorded_as)
 
 
 def _stage(number: int) -> Stage:

@@ -6,10 +6,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import relationship
 from sqlalchemy.ext.orderinglist import ordering_list
 
+from voiceapp.channel_enum import Channel
 from voiceapp.database import UTCDateTime, enum_type, id_column, utcnow
 from voiceapp.errors import Conflict
 from voiceapp.extensions import db
-from voiceapp.promises.models import Channel
 
 
 class Kind(str, enum.Enum):

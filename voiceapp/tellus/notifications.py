@@ -4,10 +4,10 @@ import sqlalchemy as sa
 from flask import current_app
 
 from voiceapp.auth.models import Role, StaffUser
+from voiceapp.channel_enum import Channel
 from voiceapp.extensions import db
 from voiceapp.messaging import services as messaging
 from voiceapp.people.models import YoungPerson
-from voiceapp.promises.models import Channel
 from voiceapp.tellus import deadlines, wording
 from voiceapp.tellus.models import MessageReply, ReplyChannel
 

@@ -3,8 +3,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
-from voiceapp.database import transaction, utcnow
-from voiceapp.errors import NotFound
+from voiceapp.database import get_or_404, transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.tellus.models import ReplyTemplate
 
@@ -36,9 +35,7 @@ def create_template(*, actor, language, title, body):
 
 def update_template(*, actor, template_id, changes):
     """Change an approved reply's wording or language, or retire it (replies already sent keep their text)."""
-    template = db.session.get(ReplyTemplate, template_id)
-    if template is None:
-        raise NotFound(_l("No such approved reply"))
+    template = get_or_404(ReplyTemplate, template_id, _l("No such approved reply"))
     with transaction():
         for key in EDITABLE:
             if key in changes:

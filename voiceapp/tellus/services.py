@@ -3,8 +3,8 @@ from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp import signals
-from voiceapp.database import transaction, utcnow
-from voiceapp.errors import Invalid, NotFound
+from voiceapp.database import get_or_404, transaction, utcnow
+from voiceapp.errors import Invalid
 from voiceapp.extensions import db
 from voiceapp.people import holds
 from voiceapp.people import services as people
@@ -69,10 +69,7 @@ def list_my_messages(*, actor):
 
 def get_my_message(*, actor, message_id):
     """A young person's own message; anyone else's answers as not found."""
-    message = db.session.get(Message, message_id)
-    if message is None or message.young_person_id != actor.id:
-        raise NotFound(_l("No such message"))
-    return message
+    return get_or_404(Message, message_id, _l("No such message"), young_person_id=actor.id)
 
 
 def answer_back(*, actor, message_id, body, channel):
@@ -94,6 +91,4 @@ def answer_back(*, actor, message_id, body, channel):
 def delete_my_message(*, actor, message_id):
     """A young person removes a message they sent, unless a legal hold keeps it for now."""
     message = get_my_message(actor=actor, message_id=message_id)
-    holds.refuse_if_held(actor.id, field="message", object_type="message", object_id=message.id)
-    with transaction():
-        db.session.delete(message)
+    holds.delete_unless_held(message, young_person_id=actor.id, field="message", object_type="message")

@@ -4,8 +4,8 @@ import sqlalchemy as sa
 
 from voiceapp.audit import services as audit
 from voiceapp.auth.models import Role, StaffUser
-from voiceapp.database import transaction, utcnow
-from voiceapp.errors import Invalid, NotFound
+from voiceapp.database import one_or_404, transaction, utcnow
+from voiceapp.errors import Invalid
 from voiceapp.extensions import db
 from voiceapp.people.models import YoungPerson
 from voiceapp.promises.models import StrategicPriority
@@ -32,10 +32,7 @@ def _visible_to(actor):
 
 def find_message(*, actor, message_id):
     """A message this member of staff may work on; any other answers as not found."""
-    message = db.session.scalar(_visible_to(actor).where(Message.id == message_id))
-    if message is None:
-        raise NotFound(_l("No such message"))
-    return message
+    return one_or_404(_visible_to(actor).where(Message.id == message_id), _l("No such message"))
 
 
 def _filtered(query, *, status, kind, cohort, age_band, theme, assigned_to, unassigned, overdue, complaint):

@@ -3,9 +3,9 @@ from flask import g, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
 
+from voiceapp.channel_enum import Channel
 from voiceapp.errors import DomainError
 from voiceapp.pages import forms
-from voiceapp.promises.models import Channel
 from voiceapp.tellus import satisfaction
 from voiceapp.tellus import services as tellus
 from voiceapp.tellus.casework_schemas import SatisfactionInSchema

@@ -7,13 +7,14 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError, fields, validate
 
+from voiceapp.channel_enum import Channel
 from voiceapp.errors import DomainError
 from voiceapp.i18n import localised
 from voiceapp.pages import forms
 from voiceapp.people import services as people
 from voiceapp.promises import services as promises
 from voiceapp.promises import sittings
-from voiceapp.promises.models import Channel, PromiseInformation, Rating
+from voiceapp.promises.models import PromiseInformation, Rating
 from voiceapp.promises.schemas import RatingInSchema
 from voiceapp.schemas import StrictSchema
 from voiceapp.young_people.blueprint import bp

@@ -3,9 +3,9 @@ from flask import g, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
 
+from voiceapp.channel_enum import Channel
 from voiceapp.errors import DomainError, NotFound
 from voiceapp.pages import forms
-from voiceapp.promises.models import Channel
 from voiceapp.surveys import services as surveys
 from voiceapp.surveys.schemas import AnswersInSchema, OpenSurveySchema, ResponseSchema
 from voiceapp.young_people.blueprint import bp

@@ -4,12 +4,12 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
 
+from voiceapp.channel_enum import Channel
 from voiceapp.errors import DomainError
 from voiceapp.i18n import localised
 from voiceapp.pages import forms
 from voiceapp.people import services as people
 from voiceapp.promises import services as promises
-from voiceapp.promises.models import Channel
 from voiceapp.tellus import services as tellus
 from voiceapp.tellus.schemas import MessageInSchema
 from voiceapp.young_people import words

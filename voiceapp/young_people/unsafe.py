@@ -6,8 +6,8 @@ button again, because a child in danger must never meet an error page.
 from flask import g, render_template, request
 from flask_babel import get_locale
 
+from voiceapp.channel_enum import Channel
 from voiceapp.pages import forms
-from voiceapp.promises.models import Channel
 from voiceapp.safeguarding import alerts
 from voiceapp.young_people.blueprint import bp
 from voiceapp.young_people.session import actor_here

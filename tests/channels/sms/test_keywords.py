@@ -3,6 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from voiceapp import languages
 from voiceapp.channels.sms import answers
 from voiceapp.channels.sms.keywords import (
     KEYWORD_WORDS, LANGUAGE_WORDS, Keyword, KeywordMatch, fold, match_keyword, trim,
@@ -84,7 +85,7 @@ def test_something_that_is_not_text_is_not_a_keyword(body):
 def test_the_tables_cover_every_keyword_and_twilio_s_whole_opt_out_list():
     assert set(KEYWORD_WORDS) | {Keyword.LANGUAGE} == set(Keyword)
     assert {w.lower() for w in TWILIO_OPT_OUT} <= set(KEYWORD_WORDS[Keyword.OPT_OUT])
-    assert all(code.isascii() and code.islower() and len(code) == 2 for code in LANGUAGE_WORDS)
+    assert list(LANGUAGE_WORDS) == list(languages.CODES)
 
 
 def _answer_phrases():

@@ -1,13 +1,16 @@
-"""Every SMS prompt in every language is measured: menus fit one segment, nothing runs long (TW-11, TW-15)."""
+"""Every SMS prompt in every registered language is measured in segments (UCS-2 gives 70 characters): menus
+and safety texts fit one, nothing runs past two (TW-11, TW-15, issue #13)."""
 import pytest
 from flask_babel import force_locale
 
+from voiceapp import languages
 from voiceapp.channels.sms import prompts
+from voiceapp.channels.sms.flows import join
 from voiceapp.messaging.segments import measure
 
-LANGUAGES = ["en", "ar"]
+LANGUAGES = list(languages.CODES)
 ONE_SEGMENT = [prompts.MENU, prompts.PRIVACY, prompts.HELP, prompts.HOLDING, prompts.JOIN_COHORT,
-               prompts.JOIN_AGE, prompts.JOIN_LANGUAGE, prompts.TELLUS_KIND, prompts.TELLUS_WANTS_REPLY,
+               prompts.JOIN_AGE, prompts.TELLUS_KIND, prompts.TELLUS_WANTS_REPLY,
                prompts.TELLUS_KIND_AFTER, prompts.TELLUS_ADDED, prompts.TELLUS_THANKS_REPLY]
 SAMPLE = {"url": "https://voice.example.org/privacy", "contact": "0113 000 0000", "n": 9, "total": 9,
           "text": "make sure you have lots of different people to support you", "date": "Tue 24 Nov",
@@ -28,11 +31,19 @@ def test_menus_and_safety_texts_fit_one_segment(app, language, prompt):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_prompt_runs_past_three_segments_or_twilio_s_limit(app, language):
+def test_no_prompt_runs_past_two_segments(app, language):
     with app.test_request_context(), force_locale(language):
         for prompt in prompts.ALL:
             text = rendered(prompt)
-            assert measure(text).segments <= 3 and len(text) <= 1600, text
+            assert measure(text).segments <= 2, text
+
+
+def test_the_language_question_names_every_language_in_its_own_script_in_one_segment(app):
+    with app.app_context():
+        question = join.language_question(join.offered())
+    assert measure(question).segments == 1, question
+    assert question.splitlines()[:3] == ["1 English", "2 عربي", "3 فارسی"]
+    assert [line.split(" ", 1)[1] for line in question.splitlines()] == [languages.sms_name(c) for c in languages.CODES]
 
 
 def test_arabic_is_counted_as_ucs2(app):

@@ -130,3 +130,19 @@ def test_a_signed_webhook_with_a_foreign_recording_url_fetches_nothing_and_logs_
                                                   "RecordingUrl": "http://169.254.169.254/latest/meta-data"}))
     assert fetched == []
     assert db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "security.recording_url_refused"))
+
+
+@pytest.mark.parametrize("code, name", [("fa", "Farsi/Dari"), ("ps", "Pashto"), ("ti", "Tigrinya"),
+                                        ("ckb", "Kurdish Sorani"), ("sq", "Albanian"), ("am", "Amharic")])
+def test_a_caller_without_a_voice_is_offered_texting_in_their_own_language(twilio, app, code, name):
+    YoungPersonFactory(phone="07911 123456", language=code)
+    root = twiml(twilio.post("/twilio/voice", CALL))
+    assert f"we will answer you in {name}" in said(root)
+    assert {s.get("language") for s in root.iter("Say")} == {"en-GB"}
+
+
+def test_a_vietnamese_speaker_hears_vietnamese(twilio, app):
+    YoungPersonFactory(phone="07911 123456", language="vi")
+    root = twiml(twilio.post("/twilio/voice", CALL))
+    assert root.find("Say").get("voice") == "Google.vi-VN-Standard-A"
+    assert "Sorry, we cannot speak" not in said(root)

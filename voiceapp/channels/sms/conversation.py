@@ -40,7 +40,8 @@ def _handle(turn, keyword):
     if _expired(turn):
         tellus.finish_unfinished(turn)      # normally the sweep has already sent it (channels/sms/tasks.py)
         turn.goto("menu")
-    _first_contact(turn)
+    if turn.person is not None:
+        _first_contact(turn)        # a new number has it once its language is known (flows/join.py)
     if turn.person is None and turn.conversation.flow != "join":
         return join.start(turn)
     try:
@@ -81,7 +82,7 @@ def _keyword(turn, keyword):
         if keyword == Keyword.LANGUAGE:
             turn.say(prompts.LANGUAGE_SET)
         if turn.person is None:
-            return join.start(turn)
+            return join.start(turn, chosen=turn.conversation.language if keyword == Keyword.LANGUAGE else None)
         tellus.finish_unfinished(turn)      # MENU in the middle of a message sends what they wrote
         menu.start(turn)
 

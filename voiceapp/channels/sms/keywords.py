@@ -4,6 +4,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from voiceapp import languages
+
 
 class Keyword(str, enum.Enum):
     OPT_OUT = "opt_out"
@@ -15,29 +17,27 @@ class Keyword(str, enum.Enum):
 
 
 # Words are written naturally: they pass through the same folding as incoming texts (case, spacing, أ/إ/آ,
-# ة/ه, ى/ي, diacritics), so a table never needs to list those variants.
-KEYWORD_WORDS: dict[Keyword, tuple[str, ...]] = {
+# ة/ه, ى/ي, diacritics), so a table never needs to list those variants. The English words work in every
+# language; each language's own words are in its registry entry (voiceapp/languages.py).
+ENGLISH_WORDS: dict[Keyword, tuple[str, ...]] = {
     # Twilio's own opt-out list, so the app mirrors exactly what the platform has already blocked (TW-09).
-    # The Arabic words are the app's courtesy: Twilio does not block on them, the app suppresses sends itself.
+    # Other languages' words are the app's courtesy: Twilio does not block on them, the app suppresses sends.
     Keyword.OPT_OUT: ("stop", "stopall", "stop all", "unsubscribe", "cancel", "end", "quit", "revoke",
-                      "optout", "opt out", "توقف", "إيقاف", "ستوب"),
-    # Never "yes": young people type yes as an answer (TW-10). Nor the hamza-less "ابدا": it also spells
-    # أبدا, "never", a promise-check answer.
-    Keyword.OPT_IN: ("start", "unstop", "ابدأ"),
-    Keyword.HELP: ("help", "help me", "helpme", "help pls", "help please", "info", "مساعدة", "معلومات", "ساعدني"),
-    Keyword.MENU: ("menu", "قائمة", "القائمة"),
-    Keyword.UNSAFE: ("unsafe", "not safe", "notsafe", "غير آمن", "مش آمن"),
+                      "optout", "opt out"),
+    # Never "yes": young people type yes as an answer (TW-10).
+    Keyword.OPT_IN: ("start", "unstop"),
+    Keyword.HELP: ("help", "help me", "helpme", "help pls", "help please", "info"),
+    Keyword.MENU: ("menu",),
+    Keyword.UNSAFE: ("unsafe", "not safe", "notsafe"),
+}
+KEYWORD_WORDS: dict[Keyword, tuple[str, ...]] = {
+    keyword: words + tuple(word for language in languages.REGISTRY
+                           for word in language.keywords.get(keyword.value, ()))
+    for keyword, words in ENGLISH_WORDS.items()
 }
 
-# One line per language; add a language here only once its translations exist (config LANGUAGES).
-LANGUAGE_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("english", "en", "eng", "انجليزي", "الانجليزية"),
-    "ar": ("arabic", "ar", "عربي", "العربية"),
-    # "ku": ("kurdish", "kurdi", "kurdî", "کوردی"),
-    # "ti": ("tigrinya", "ትግርኛ"),
-    # "ps": ("pashto", "پښتو"),
-    # "fa": ("farsi", "persian", "فارسی"),
-}
+# Each registered language's words for itself (in its own script and in English): "ARABIC", "فارسی".
+LANGUAGE_WORDS: dict[str, tuple[str, ...]] = {language.code: language.words for language in languages.REGISTRY}
 
 # Emoji modifiers that ride on a base emoji: a zero-width joiner plus the sign it joins (🤷‍♀️), skin tones (👍🏽).
 _EMOJI_JOINED = re.compile("\u200d[\u2600-\u27bf\U0001F000-\U0001FAFF]?")
@@ -102,3 +102,25 @@ def match_keyword(body: str) -> KeywordMatch | None:
     if not isinstance(body, str):
         return None
     return _INDEX.get(_key(body))
+
+
+def _build_greetings() -> dict[str, tuple[str, ...]]:
+    greetings: dict[str, tuple[str, ...]] = {}
+    for language in languages.REGISTRY:
+        for word in language.greetings:
+            key = _key(word)
+            if key in _INDEX:
+                raise ValueError(f"SMS greeting {word!r} is also a keyword")
+            if language.code not in greetings.get(key, ()):
+                greetings[key] = greetings.get(key, ()) + (language.code,)
+    return greetings
+
+
+_GREETINGS = _build_greetings()
+
+
+def greeting_languages(body: str) -> tuple[str, ...]:
+    """The languages a whole-message hello is said in ("xin chào": vi; "سلام": ar, fa, ps, ckb), else ()."""
+    if not isinstance(body, str):
+        return ()
+    return _GREETINGS.get(_key(body), ())

@@ -11,7 +11,6 @@ LANGUAGE_SET = _l("OK, we will text you in English.")
 
 JOIN_COHORT = _l("Hi! To join, reply 1 if you are in care or 2 if you are a care leaver.")
 JOIN_AGE = _l("How old are you? 1 10-12, 2 13-15, 3 16-17, 4 18-21, 5 22-25")
-JOIN_LANGUAGE = _l("Language? 1 English, 2 Arabic")
 JOIN_CODE = _l("Hi! Please send the code your worker gave you.")
 JOIN_BAD_CODE = _l("That code did not work. Check it, or ask your worker for a new one.")
 JOIN_DONE = _l("Welcome! You have joined.")
@@ -63,7 +62,7 @@ def numbered(options):
     return ", ".join(f"{i} {option}" for i, option in enumerate(options, 1))
 
 
-ALL = [MENU, PRIVACY, HELP, HOLDING, NOT_UNDERSTOOD, LANGUAGE_SET, JOIN_COHORT, JOIN_AGE, JOIN_LANGUAGE,
+ALL = [MENU, PRIVACY, HELP, HOLDING, NOT_UNDERSTOOD, LANGUAGE_SET, JOIN_COHORT, JOIN_AGE, 
        JOIN_CODE, JOIN_BAD_CODE, JOIN_DONE, PROMISE_QUESTION, PROMISE_HINT, PROMISE_COMMENT, PROMISE_DONE,
        PROMISE_NONE, PROMISE_DRAFT, PROMISE_INFORMATION, TELLUS_KIND, TELLUS_WHICH, TELLUS_PRAISE_WHO, TELLUS_BODY, TELLUS_WANTS_REPLY, TELLUS_KIND_AFTER, TELLUS_ADDED,
        TELLUS_THANKS_REPLY, TELLUS_THANKS, SURVEY_NONE, SURVEY_CHOOSE, SURVEY_SCALE, SURVEY_MULTI,

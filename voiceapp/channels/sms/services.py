@@ -13,6 +13,7 @@ from flask_babel import force_locale
 from sqlalchemy.exc import IntegrityError
 
 from voiceapp import crypto, signals
+from voiceapp.channel_enum import Channel
 from voiceapp.channels.sms import conversation, prompts, redaction
 from voiceapp.channels.sms.keywords import Keyword, match_keyword
 from voiceapp.channels.sms.models import InboundSms, InboundStatus, SmsConversation
@@ -22,9 +23,9 @@ from voiceapp.database import new_id, transaction, utcnow
 from voiceapp.errors import DomainError
 from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
+from voiceapp.languages import written_in
 from voiceapp.people import phones
 from voiceapp.people import services as people
-from voiceapp.promises.models import Channel
 from voiceapp.safeguarding import replies
 from voiceapp.safeguarding.screening import screen
 
@@ -182,15 +183,11 @@ def is_risk(text, language="en"):
     return screen(text, language).is_risk
 
 
-def _written_in(text):
-    """The language a text is written in, as far as its letters tell: Arabic script, or else English."""
-    return "ar" if any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in text or "") else "en"
-
-
 def holding_for(text):
     """(reply, risk) when we cannot finish a text, perhaps with no database to say who sent it: screened with
     every lexicon, and answered in the language of the lexicon that matched, or else of the letters used."""
-    screening = screen(text, _written_in(text))
-    languages = {hit.language for hit in screening.hits} - {"en"}
-    language = sorted(languages)[0] if languages else _written_in(text)
+    guess = written_in(text)
+    screening = screen(text, guess)
+    matched = {hit.language for hit in screening.hits} - {"en"}
+    language = guess if guess in matched or not matched else sorted(matched)[0]
     return holding_reply(risk=screening.is_risk, language=language), screening.is_risk

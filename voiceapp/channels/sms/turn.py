@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from voiceapp.auth.actors import Actor
+from voiceapp.channel_enum import Channel
 
 
 @dataclass
@@ -13,6 +14,8 @@ class Turn:
     phone: str
     now: datetime
     replies: list = field(default_factory=list)
+    # Every answer given in a turn arrived by text: the flows record this, never a channel of their own.
+    channel: Channel = Channel.SMS
 
     def say(self, *texts):
         self.replies.extend(str(t) for t in texts if t)

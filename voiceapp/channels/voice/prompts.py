@@ -1,8 +1,10 @@
 """What the phone line says, and which voice says it."""
 from flask_babel import lazy_gettext as _l
 
-# Twilio <Say> voices per language; a language missing here is spoken in English with an apology.
-VOICES = {"en": {"language": "en-GB", "voice": "Polly.Amy"}, "ar": {"language": "arb", "voice": "Polly.Zeina"}}
+from voiceapp import languages
+
+# Twilio <Say> voices from the language registry; a language without one is spoken in English with an apology.
+VOICES = {language.code: language.voice for language in languages.REGISTRY if language.voice}
 
 WELCOME = _l("Hello, this is Tell Us, We Care from Leeds.")
 MENU = _l("Press 1 to tell us if we keep our promises. Press 2 to leave a message for senior leaders. "
@@ -19,6 +21,8 @@ RECORD = _l("After the beep, tell us what you want senior leaders to know. Press
 RECORDED = _l("Thank you. A senior leader will listen to your message. Goodbye.")
 NOT_HEARD = _l("Sorry, I did not get that.")
 NO_VOICE = _l("Sorry, we cannot speak your language on the phone yet. Please send us a text instead.")
+# Said in English after the apology, naming the caller's language in English: an offer, not a dead end.
+NO_VOICE_TEXT_US = _l("Text us on this number and we will answer you in %(language)s.")
 OUT_OF_ORDER = _l("Sorry, we cannot take your call properly just now. If you do not feel safe, press 9. "
                   "Otherwise please call again later, or send us a text.")
 OUT_OF_ORDER_BYE = _l("Please call again later, or send us a text. Goodbye.")

@@ -6,6 +6,7 @@ from flask import current_app
 
 from voiceapp import crypto, signals
 from voiceapp.auth.actors import Actor
+from voiceapp.channel_enum import Channel
 from voiceapp.channels.voice import tasks as voice_tasks
 from voiceapp.channels.voice.models import VoiceCall, VoiceRecording
 from voiceapp.database import transaction
@@ -15,7 +16,6 @@ from voiceapp.jobs import enqueue
 from voiceapp.people import phones
 from voiceapp.people import services as people
 from voiceapp.promises import services as promises
-from voiceapp.promises.models import Channel
 from voiceapp.safeguarding import unheard
 from voiceapp.tellus import services as tellus
 from voiceapp.tellus.models import Kind, Message

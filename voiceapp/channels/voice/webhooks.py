@@ -6,13 +6,14 @@ from flask import Blueprint, request, url_for
 from flask_babel import force_locale
 from twilio.twiml.voice_response import VoiceResponse
 
+from voiceapp import languages
+from voiceapp.channel_enum import Channel
 from voiceapp.channels.twiml import twiml_response
 from voiceapp.channels.twilio_auth import twilio_signed
 from voiceapp.channels.voice import prompts, services
 from voiceapp.extensions import db, limiter
 from voiceapp.i18n import localised
 from voiceapp.people import services as people
-from voiceapp.promises.models import Channel
 from voiceapp.safeguarding import alerts, replies
 from voiceapp.safeguarding import offline
 
@@ -24,7 +25,7 @@ limiter.exempt(bp)
 def _language(call):
     if call is None or call.young_person_id is None:
         return "en"
-    return people.get_young_person(call.young_person_id).language
+    return languages.base(people.get_young_person(call.young_person_id).language)
 
 
 def _say(response, text, language):
@@ -40,6 +41,7 @@ def _answer(call, build):
     with force_locale(spoken):
         if spoken != language:
             _say(response, prompts.NO_VOICE, spoken)
+            _say(response, str(prompts.NO_VOICE_TEXT_US) % {"language": languages.get(language).english}, spoken)
         build(response, spoken)
     return twiml_response(response)
 

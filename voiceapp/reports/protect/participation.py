@@ -1,6 +1,6 @@
 """Participation as published: totals and breakdowns, suppressed, with reach against known cohort sizes."""
+from voiceapp.channel_enum import Channel
 from voiceapp.people.models import AgeBand, Cohort, VoiceGroup
-from voiceapp.promises.models import Channel
 from voiceapp.reports.disclosure import share
 from voiceapp.reports.protect.cells import breakdown, cell, count, pct
 

@@ -1,9 +1,10 @@
 """Who took part: distinct young people by cohort, age band, voice group, channel and activity."""
 import sqlalchemy as sa
 
+from voiceapp.channel_enum import Channel
 from voiceapp.extensions import db
 from voiceapp.people.models import YoungPerson, YoungPersonVoiceGroup
-from voiceapp.promises.models import Channel, PromiseCheck
+from voiceapp.promises.models import PromiseCheck
 from voiceapp.reports.queries.sqltime import materialized, within
 from voiceapp.surveys.models import SurveyResponse
 from voiceapp.tellus.models import Message

@@ -7,8 +7,8 @@ from flask_babel import force_locale, gettext, lazy_gettext as _l
 
 from voiceapp.audit import services as audit
 from voiceapp.auth.models import Role
-from voiceapp.database import transaction, utcnow
-from voiceapp.errors import Conflict, Invalid, NotAllowed, NotFound
+from voiceapp.database import get_or_404, transaction, utcnow
+from voiceapp.errors import Conflict, Invalid, NotAllowed
 from voiceapp.extensions import db
 from voiceapp.messaging import services as messaging
 from voiceapp.people.models import YoungPerson
@@ -29,10 +29,7 @@ def list_actions(*, theme=None, status=None):
 
 
 def get_action(action_id):
-    action = db.session.get(Action, action_id)
-    if action is None:
-        raise NotFound(_l("No such action"))
-    return action
+    return get_or_404(Action, action_id, _l("No such action"))
 
 
 def _theme_for(priority, message_id, promise_id):

@@ -7,8 +7,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
-from voiceapp.database import transaction
-from voiceapp.errors import Conflict, Invalid, NotFound
+from voiceapp.database import get_or_404, transaction
+from voiceapp.errors import Conflict, Invalid
 from voiceapp.extensions import db
 from voiceapp.promises import services as promises
 from voiceapp.promises.models import StrategicPriority
@@ -61,10 +61,7 @@ def add_rule(*, actor, priority, keyword, language="en", is_active=True):
 
 
 def get_rule(rule_id):
-    rule = db.session.get(ThemeKeywordRule, rule_id)
-    if rule is None:
-        raise NotFound(_l("No such keyword rule"))
-    return rule
+    return get_or_404(ThemeKeywordRule, rule_id, _l("No such keyword rule"))
 
 
 def change_rule(*, actor, rule_id, changes):

@@ -3,7 +3,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
-from voiceapp.database import transaction, utcnow
+from voiceapp.database import get_or_404, transaction, utcnow
 from voiceapp.errors import Conflict, Invalid, NotFound
 from voiceapp.extensions import db
 from voiceapp.people.models import YoungPerson
@@ -75,10 +75,7 @@ def propose_quote(*, actor, source_type, source_id):
 
 
 def get_quote(quote_id):
-    quote = db.session.get(Quote, quote_id)
-    if quote is None:
-        raise NotFound(_l("No such quote"))
-    return quote
+    return get_or_404(Quote, quote_id, _l("No such quote"))
 
 
 def list_quotes(*, status=None):

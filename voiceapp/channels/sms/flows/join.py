@@ -1,30 +1,62 @@
-"""Joining from an unknown number: a short flow (cohort, age band, language) or a worker's invitation code."""
+"""Joining from an unknown number: the language first (each in its own script, or straight from a hello in
+one), then cohort and age band; or a worker's invitation code."""
 from flask import current_app
 from flask_babel import force_locale
 
+from voiceapp import languages
 from voiceapp.auth import codes
 from voiceapp.auth.actors import SYSTEM
 from voiceapp.channels.sms import prompts
 from voiceapp.channels.sms.answers import parse_choice
+from voiceapp.channels.sms.keywords import greeting_languages, match_keyword
 from voiceapp.channels.sms.flows.home import back_to_menu
 from voiceapp.people.models import AgeBand, Cohort
 from voiceapp.people import services as people
 
 COHORTS = [Cohort.CHILD_IN_CARE, Cohort.CARE_LEAVER]
 AGE_BANDS = list(AgeBand)
-LANGUAGES = ["en", "ar"]
+
+
+def offered():
+    """The languages the question offers, in registry order (VOICEAPP_LANGUAGES may narrow them)."""
+    return [code for code in languages.CODES if code in current_app.config["LANGUAGES"]]
+
+
+def language_question(choices):
+    """'1 English\n2 عربي\n3 فارسی...': each language in its own script, one per line, so right-to-left
+    names keep their numbers beside them (a line is a paragraph of its own direction). Not translated."""
+    return "\n".join(f"{i} {languages.sms_name(code)}" for i, code in enumerate(choices, 1))
 
 
 def _mode():
     return current_app.config["SMS_JOIN_MODE"]   # "open" or "invitation"
 
 
-def start(turn):
+def start(turn, *, chosen=None):
+    """The first reply to an unknown number. A language already chosen (its name texted) skips the question;
+    a hello said in one language starts in it; a hello several languages share asks which of those."""
     if _mode() == "invitation":
         turn.goto("join", step="code")
         return turn.say(prompts.JOIN_CODE)
-    turn.goto("join", step="cohort")
-    turn.say(prompts.JOIN_COHORT)
+    choices = offered()
+    if chosen is None and not match_keyword(turn.text):
+        heard = [code for code in greeting_languages(turn.text) if code in choices]
+        chosen = heard[0] if len(heard) == 1 else None
+        choices = heard if len(heard) > 1 else choices
+    if chosen in offered():
+        return _chosen(turn, chosen)
+    turn.goto("join", step="language", choices=choices)
+    turn.say(language_question(choices))
+
+
+def _chosen(turn, language):
+    turn.conversation.language = language
+    turn.goto("join", step="cohort", language=language)
+    with force_locale(language):
+        if not turn.conversation.privacy_notice_sent:
+            turn.conversation.privacy_notice_sent = True
+            turn.say(prompts.privacy_text())
+        turn.say(prompts.JOIN_COHORT)
 
 
 def step(turn):
@@ -54,16 +86,29 @@ def _age(turn, state):
     choice = parse_choice(turn.text, len(AGE_BANDS))
     if choice is None:
         return turn.say(prompts.NOT_UNDERSTOOD, prompts.JOIN_AGE)
-    turn.update(step="language", age_band=AGE_BANDS[choice - 1].value)
-    turn.say(prompts.JOIN_LANGUAGE)
+    state = {**state, "age_band": AGE_BANDS[choice - 1].value}
+    language = state.get("language") or turn.conversation.language
+    if language in offered():
+        return _join(turn, state, language)
+    # A conversation that started before the language came first: ask it now, then join.
+    turn.goto("join", **{**state, "step": "language", "choices": offered()})
+    turn.say(language_question(offered()))
 
 
 def _language(turn, state):
-    choice = parse_choice(turn.text, len(LANGUAGES))
+    choices = [code for code in state.get("choices") or offered() if code in offered()] or offered()
+    choice = parse_choice(turn.text, len(choices))
     if choice is None:
-        return turn.say(prompts.NOT_UNDERSTOOD, prompts.JOIN_LANGUAGE)
+        return turn.say(language_question(choices))
+    if state.get("cohort") and state.get("age_band"):
+        turn.conversation.language = choices[choice - 1]
+        return _join(turn, state, choices[choice - 1])
+    _chosen(turn, choices[choice - 1])
+
+
+def _join(turn, state, language):
     person = people.create_young_person(actor=SYSTEM, cohort=Cohort(state["cohort"]),
-                                        age_band=AgeBand(state["age_band"]), language=LANGUAGES[choice - 1],
+                                        age_band=AgeBand(state["age_band"]), language=language,
                                         phone=turn.phone, phone_from_carrier=True)
     _welcome(turn, person)
 

@@ -8,7 +8,6 @@ from voiceapp.channels.sms.answers import parse_rating
 from voiceapp.channels.sms.flows.home import back_to_menu
 from voiceapp.i18n import localised
 from voiceapp.promises import services as promises
-from voiceapp.promises.models import Channel
 
 
 def _promises(turn):
@@ -69,7 +68,7 @@ def _finish(turn, state):
     answers = [{"promise_id": UUID(r["promise_id"]), "rating": r["rating"]} for r in state["ratings"]]
     if answers:
         promises.record_promise_check(actor=turn.actor, young_person_id=turn.person.id, answers=answers,
-                                      channel=Channel.SMS, comment=comment,
+                                      channel=turn.channel, comment=comment,
                                       promise_information=state.get("promise_information"))
     turn.goto("menu")
     turn.say(prompts.PROMISE_DONE)

@@ -2,7 +2,6 @@
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.channels.sms.answers import parse_menu_choice, parse_rating
-from voiceapp.promises.models import Channel
 from voiceapp.tellus import satisfaction
 
 THANKS = _l("Thank you for telling us.")
@@ -25,6 +24,6 @@ def waiting(turn):
 
 
 def answer(turn, message):
-    satisfaction.record_answer(actor=turn.actor, message_id=message.id, channel=Channel.SMS,
+    satisfaction.record_answer(actor=turn.actor, message_id=message.id, channel=turn.channel,
                                answer=ANSWERS[parse_rating(turn.text, turn.person.language)])
     turn.say(THANKS)

@@ -6,7 +6,6 @@ from flask_babel import get_locale
 from voiceapp.channels.sms import prompts
 from voiceapp.channels.sms.answers import parse_choice, parse_choices, parse_scale, parse_yes_no
 from voiceapp.errors import NotFound
-from voiceapp.promises.models import Channel
 from voiceapp.surveys import services as surveys
 from voiceapp.surveys.models import QuestionKind
 
@@ -49,7 +48,7 @@ def _ask_next(turn, survey):
     remaining = [q for q in surveys.questions_to_ask(survey.published_version, answers)
                  if q.id not in answered and q.id not in _skipped(turn)]
     if not remaining:
-        surveys.save_answers(actor=turn.actor, survey_id=survey.id, answers=[], channel=Channel.SMS, submit=True)
+        surveys.save_answers(actor=turn.actor, survey_id=survey.id, answers=[], channel=turn.channel, submit=True)
         turn.goto("menu")
         return turn.say(prompts.SURVEY_DONE)
     question = remaining[0]
@@ -93,7 +92,7 @@ def _answer(turn, survey, question):
     value = _parse(question, text, turn.person.language)
     if value is None:
         return turn.say(prompts.NOT_UNDERSTOOD, _question_text(question, len(survey.published_version.questions)))
-    surveys.save_answers(actor=turn.actor, survey_id=survey.id, channel=Channel.SMS,
+    surveys.save_answers(actor=turn.actor, survey_id=survey.id, channel=turn.channel,
                          answers=[{"question_id": question.id, "value": value}])
     _ask_next(turn, survey)
 

@@ -14,7 +14,6 @@ from voiceapp.database import utcnow
 from voiceapp.i18n import localised
 from voiceapp.messaging import segments
 from voiceapp.promises import services as promises
-from voiceapp.promises.models import Channel
 from voiceapp.tellus import services as tellus
 from voiceapp.tellus.models import Kind, ReplyChannel
 
@@ -167,7 +166,7 @@ def finish_unfinished(turn):
 def _send(turn, state, wants_reply, reply_channel):
     message = tellus.send_message(
         actor=turn.actor, young_person_id=turn.person.id, kind=Kind(state["kind"]), body=state["body"],
-        channel=Channel.SMS, promise_id=UUID(state["promise_id"]) if state.get("promise_id") else None,
+        channel=turn.channel, promise_id=UUID(state["promise_id"]) if state.get("promise_id") else None,
         praise_for=state.get("praise_for"), wants_reply=wants_reply, reply_channel=reply_channel)
     prompt = prompts.TELLUS_THANKS_REPLY if wants_reply else prompts.TELLUS_THANKS
     turn.goto("menu")

@@ -1,0 +1,98 @@
+"""Joining in one's own language (issue #13): the language question comes first, each language in its own
+script; a hello in a language starts in it; a hello several languages share asks which of those."""
+import pytest
+from flask_babel import force_locale
+
+from tests.conftest import twiml_texts
+from voiceapp import languages
+from voiceapp.channels.sms import prompts
+from voiceapp.channels.sms.keywords import greeting_languages, match_keyword
+from voiceapp.people import services as people
+
+PHONE = "+447911000333"
+
+
+@pytest.fixture
+def say(twilio):
+    def send(body):
+        return twiml_texts(twilio.sms(body, phone=PHONE))
+    return send
+
+
+def joined():
+    return people.find_by_phone(PHONE)
+
+
+def test_a_text_that_says_no_language_is_answered_with_the_language_question_first(say):
+    texts = say("what is this")
+    assert texts == ["\n".join(f"{i} {languages.sms_name(c)}" for i, c in enumerate(languages.CODES, 1))]
+    assert texts[0].startswith("1 English\n2 عربي\n3 فارسی\n4 پښتو")
+
+
+@pytest.mark.parametrize("choice, code", [("3", "fa"), ("4", "ps"), ("6", "ckb"), ("7", "vi"), ("9", "am")])
+def test_the_number_chosen_is_the_language_joined_in(say, app, choice, code):
+    say("what is this")
+    texts = say(choice)
+    with app.test_request_context(), force_locale(code):
+        assert texts == [prompts.privacy_text(), str(prompts.JOIN_COHORT)]
+    say("1")
+    texts = say("3")
+    with app.test_request_context(), force_locale(code):
+        assert str(prompts.JOIN_DONE) in texts
+    assert joined().language == code and joined().age_band.value == "16-17"
+
+
+def test_an_answer_that_is_no_choice_asks_the_language_question_again(say):
+    first = say("??")
+    assert say("banana") == first
+
+
+@pytest.mark.parametrize("hello, code", [("xin chào", "vi"), ("Xin chao!", "vi"), ("përshëndetje", "sq"),
+                                         ("Pershendetje", "sq"), ("سڵاو", "ckb"), ("درود", "fa"),
+                                         ("ستړي مه شې", "ps"), ("مرحبا", "ar"), ("hiya", "en")])
+def test_a_hello_in_one_language_starts_in_it(say, app, hello, code):
+    texts = say(hello)
+    with app.test_request_context(), force_locale(code):
+        assert texts[-1] == str(prompts.JOIN_COHORT)
+    say("2")
+    say("4")
+    assert joined().language == code and joined().cohort.value == "care_leaver"
+
+
+def test_salam_asks_which_of_the_languages_that_say_it(say):
+    assert say("salam") == ["1 عربي\n2 فارسی\n3 پښتو\n4 کوردی"]
+    say("3")
+    say("1")
+    say("1")
+    assert joined().language == "ps"
+
+
+def test_selam_in_ethiopic_letters_asks_tigrinya_or_amharic(say):
+    assert say("ሰላም") == ["1 ትግርኛ\n2 አማርኛ"]
+    say("1")
+    say("1")
+    say("1")
+    assert joined().language == "ti"
+
+
+def test_a_language_named_by_a_new_number_skips_the_question(say, app):
+    texts = say("فارسی")
+    with app.test_request_context(), force_locale("fa"):
+        assert texts[-1] == str(prompts.JOIN_COHORT)
+
+
+def test_every_language_has_its_name_greetings_and_command_words_and_none_clash():
+    for language in languages.REGISTRY:
+        assert language.words and language.greetings, language.code
+        assert all(match_keyword(word).language == language.code for word in language.words)
+        assert all(language.code in greeting_languages(word) for word in language.greetings)
+        if language.code != "en":
+            assert {"help", "menu", "unsafe", "opt_out"} <= set(language.keywords), language.code
+            assert all(match_keyword(w).keyword.value == kind for kind, ws in language.keywords.items() for w in ws)
+
+
+@pytest.mark.parametrize("text, code", [("سڵاو، من باشم", "ckb"), ("زه ښه نه یم", "ps"), ("من خوب نیستم", "fa"),
+                                        ("أنا لست بخير", "ar"), ("tôi không ổn", "vi"), ("unë jam mirë", "sq"),
+                                        ("ኣነ ጽቡቕ ኣይኮንኩን", "ti"), ("እኔ ደህና አይደለሁም", "am"), ("im ok", "en")])
+def test_the_letters_of_a_text_tell_its_language_for_a_reply_before_we_know_the_sender(text, code):
+    assert languages.written_in(text) == code
