@@ -2,8 +2,10 @@
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from voiceapp import signals
 from voiceapp.audit import services as audit
 from voiceapp.auth.models import Council, StaffUser
+from voiceapp.channel_enum import Channel
 from voiceapp.database import transaction, utcnow
 from voiceapp.errors import Invalid, NotAllowed
 from voiceapp.extensions import db
@@ -67,6 +69,9 @@ def add_comment(*, actor, period, body, priority=None):
         db.session.add(comment)
         db.session.flush()
         audit.record(actor=actor, action="council.comment", object_type="council_comment", object_id=comment.id)
+        # Council members are young people: their words are screened like any other young person's.
+        signals.announce_free_text(source_type="council_comment", source_id=comment.id, young_person_id=None,
+                                   text=comment.body, language=actor.language or "en", channel=Channel.WEB)
     return comment
 
 
