@@ -226,15 +226,37 @@ def build(url, schema, queue):
     queue.put(figures)
 
 
-def prepare(db_name, scale, workdir):
+def _has_data(url, schema):
+    """Whether an earlier run left this database filled (for --reuse)."""
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        with engine.connect() as conn:
+            if schema:
+                conn.execute(sa.text(f"SET search_path TO {schema}"))
+            return bool(conn.execute(sa.text("SELECT COUNT(*) FROM theme_mentions")).scalar())
+    except sa.exc.DBAPIError:
+        return False
+    finally:
+        engine.dispose()
+
+
+def prepare(db_name, scale, workdir, reuse=False):
     """A database with the data set: (url, schema)."""
     label = f"{int(scale * 100)}"
     if db_name == "sqlite":
         path = pathlib.Path(workdir) / f"report-{label}.sqlite"
-        path.unlink(missing_ok=True)
         url, schema = f"sqlite:///{path}", None
     else:
         url, schema = PG_URL, f"bench_report_{label}"
+    if reuse and _has_data(url, schema):
+        print(f"  {db_name} {label}%: reusing the data set left by an earlier run", flush=True)
+        from voiceapp.extensions import db
+        with make_app(url, schema).app_context():
+            db.create_all()   # tables added to the app since that run, empty
+        return url, schema
+    if db_name == "sqlite":
+        path.unlink(missing_ok=True)
+    else:
         engine = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://"))
         with engine.begin() as conn:
             conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
@@ -243,6 +265,16 @@ def prepare(db_name, scale, workdir):
     generate(make_app(url, schema), scale)
     print(f"  {db_name} {label}%: data generated in {time.perf_counter() - started:.0f} s", flush=True)
     return url, schema
+
+
+def index(url, schema, queue):
+    """In a fresh process: rebuild the theme index from every stored text; send back seconds, mentions, memory."""
+    from voiceapp.reports.services.mentions import rebuild_mentions
+    app = make_app(url, schema)
+    with app.app_context():
+        started = time.perf_counter()
+        counted = rebuild_mentions()
+        queue.put({"seconds": time.perf_counter() - started, "mentions": counted, "peak_mb": _peak_mb()})
 
 
 def floor(url, schema, queue):
@@ -276,8 +308,12 @@ def _in_process(target, *args):
     return result
 
 
-def measure(db_name, scale, workdir):
-    url, schema = prepare(db_name, scale, workdir)
+def measure(db_name, scale, workdir, reuse=False, rebuild=False):
+    url, schema = prepare(db_name, scale, workdir, reuse)
+    if rebuild:
+        i = _in_process(index, url, schema)
+        print(f"  {db_name} {int(scale * 100)}%: theme index rebuilt in {i['seconds']:.1f} s ({i['mentions']:,} "
+              f"mentions, peak memory {i['peak_mb']:.0f} MB)", flush=True)
     least = _in_process(floor, url, schema)
     f = _in_process(build, url, schema)
     print(f"  {db_name} {int(scale * 100)}%: report built in {f['built']:.2f} s, peak memory {f['built_mb']:.0f} MB "
@@ -295,6 +331,10 @@ def main():
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--scales", type=float, nargs="+", default=[0.1, 1.0])
     parser.add_argument("--keep", metavar="DIR", help="keep the SQLite files in DIR (default: a temporary one)")
+    parser.add_argument("--reuse", action="store_true", help="with --keep (SQLite) or on PostgreSQL: use the data "
+                        "set an earlier run left instead of generating it again")
+    parser.add_argument("--rebuild-index", action="store_true", help="also time a rebuild of the theme index "
+                        "(flask reports rebuild-themes) in a fresh process")
     parser.add_argument("--pg-url", default=PG_URL, help="PostgreSQL database to use (default: "
                         "VOICEAPP_TEST_DATABASE_URL, else the local test database)")
     args = parser.parse_args()
@@ -303,7 +343,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="voiceapp-bench-") as workdir:
         workdir = args.keep or workdir
         for db_name in databases:
-            times = {scale: measure(db_name, scale, workdir) for scale in args.scales}
+            times = {scale: measure(db_name, scale, workdir, args.reuse, args.rebuild_index) for scale in args.scales}
             if len(times) > 1:
                 low, high = min(times), max(times)
                 print(f"  {db_name}: {high / low:.0f}x the data took {times[high] / times[low]:.1f}x the time")

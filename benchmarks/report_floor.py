@@ -36,13 +36,21 @@ rated AS (SELECT c.young_person_id AS yp, r.promise_id, r.rating FROM latest l
 
 RATINGS = f"WITH {LATEST} SELECT promise_id, rating, COUNT(*) FROM rated GROUP BY promise_id, rating"
 
-RATINGS_BY_GROUP = f"""WITH {LATEST}
-SELECT 'cohort', y.cohort, r.rating, COUNT(*), COUNT(DISTINCT r.yp) FROM rated r JOIN young_people y ON y.id = r.yp
- GROUP BY y.cohort, r.rating
-UNION ALL SELECT 'age', y.age_band, r.rating, COUNT(*), COUNT(DISTINCT r.yp) FROM rated r
-  JOIN young_people y ON y.id = r.yp GROUP BY y.age_band, r.rating
-UNION ALL SELECT 'group', g."group", r.rating, COUNT(*), COUNT(DISTINCT r.yp) FROM rated r
-  JOIN young_person_voice_groups g ON g.young_person_id = r.yp GROUP BY g."group", r.rating"""
+# This period's ratings by promise and by group, from one reading of the latest checks.
+RATINGS_AND_GROUPS = f"""WITH {LATEST},
+people AS (SELECT r.yp, y.cohort, y.age_band FROM rated r JOIN young_people y ON y.id = r.yp
+            GROUP BY r.yp, y.cohort, y.age_band),
+answers AS (SELECT r.yp, r.promise_id, r.rating, p.cohort, p.age_band FROM rated r JOIN people p ON p.yp = r.yp)
+SELECT 'promise', CAST(promise_id AS VARCHAR(40)), rating, COUNT(*) FROM answers GROUP BY promise_id, rating
+UNION ALL SELECT 'cohort', cohort, rating, COUNT(*) FROM answers GROUP BY cohort, rating
+UNION ALL SELECT 'age', age_band, rating, COUNT(*) FROM answers GROUP BY age_band, rating
+UNION ALL SELECT 'group', g."group", a.rating, COUNT(*) FROM answers a
+  JOIN young_person_voice_groups g ON g.young_person_id = a.yp GROUP BY g."group", a.rating
+UNION ALL SELECT 'people cohort', cohort, NULL, COUNT(*) FROM people GROUP BY cohort
+UNION ALL SELECT 'people age', age_band, NULL, COUNT(*) FROM people GROUP BY age_band
+UNION ALL SELECT 'people group', g."group", NULL, COUNT(*) FROM people p
+  JOIN young_person_voice_groups g ON g.young_person_id = p.yp GROUP BY g."group"
+"""
 
 INFORMATION = """
 WITH latest AS (SELECT young_person_id AS yp, MAX(submitted_at) AS at FROM promise_checks
@@ -53,15 +61,25 @@ SELECT c.promise_information, COUNT(DISTINCT c.young_person_id) FROM latest l
  WHERE c.promise_information IS NOT NULL GROUP BY c.promise_information
 """
 
-THEMES = """
-WITH raised AS (
+RAISED = """raised AS (
   SELECT 'tell_us' AS source, m.id AS item, m.young_person_id AS yp, t.priority_id FROM messages m
     JOIN message_themes t ON t.message_id = m.id WHERE m.received_at >= :s AND m.received_at < :e
   UNION SELECT source, COALESCE(message_id, rating_id, answer_id), young_person_id, priority_id FROM theme_mentions
-   WHERE said_at >= :s AND said_at < :e)
-SELECT priority_id, source, COUNT(*) FROM raised GROUP BY priority_id, source
-UNION ALL SELECT priority_id, 'people', COUNT(DISTINCT yp) FROM raised GROUP BY priority_id
+   WHERE said_at >= :s AND said_at < :e)"""
+
+THEMES = f"""WITH {RAISED},
+pairs AS (SELECT r.priority_id, r.yp, y.cohort, y.age_band FROM (SELECT priority_id, yp FROM raised
+            GROUP BY priority_id, yp) r JOIN young_people y ON y.id = r.yp)
+SELECT 'source', priority_id, source, COUNT(*) FROM raised GROUP BY priority_id, source
+UNION ALL SELECT 'people', priority_id, NULL, COUNT(*) FROM pairs GROUP BY priority_id
+UNION ALL SELECT 'cohort', priority_id, cohort, COUNT(*) FROM pairs GROUP BY priority_id, cohort
+UNION ALL SELECT 'age', priority_id, age_band, COUNT(*) FROM pairs GROUP BY priority_id, age_band
+UNION ALL SELECT 'group', p.priority_id, g."group", COUNT(*) FROM pairs p
+  JOIN young_person_voice_groups g ON g.young_person_id = p.yp GROUP BY p.priority_id, g."group"
 """
+
+# Last period's mentions only: the report compares times raised, not who raised them.
+THEMES_BEFORE = f"WITH {RAISED} SELECT priority_id, source, COUNT(*) FROM raised GROUP BY priority_id, source"
 
 TELL_US = """
 SELECT 'kind', kind, COUNT(*) FROM messages WHERE received_at >= :s AND received_at < :e GROUP BY kind
@@ -92,21 +110,35 @@ SELECT SUM(CASE WHEN acknowledged_at IS NOT NULL AND acknowledged_at <= ack_due_
 """
 
 SURVEYS = """
-WITH a AS (SELECT s.id, s.question_id, s.value_int, y.cohort FROM survey_answers s
-             JOIN survey_responses r ON r.id = s.response_id JOIN young_people y ON y.id = r.young_person_id
-            WHERE r.submitted_at IS NOT NULL AND r.submitted_at >= :s AND r.submitted_at < :e)
+WITH a AS (SELECT s.id, s.question_id, s.value_int, r.young_person_id AS yp, y.cohort, y.age_band
+             FROM survey_answers s JOIN survey_responses r ON r.id = s.response_id
+             JOIN young_people y ON y.id = r.young_person_id
+            WHERE r.submitted_at IS NOT NULL AND r.submitted_at >= :s AND r.submitted_at < :e),
+ticked AS (SELECT a.question_id, a.yp, a.cohort, a.age_band, c.option FROM a
+             JOIN survey_answer_choices c ON c.answer_id = a.id),
+grouped AS (SELECT a.question_id, a.value_int, g."group" FROM a JOIN young_person_voice_groups g
+              ON g.young_person_id = a.yp)
 SELECT 'values', question_id, cohort, value_int, COUNT(*) FROM a WHERE value_int IS NOT NULL
  GROUP BY question_id, cohort, value_int
-UNION ALL SELECT 'choices', a.question_id, a.cohort, c.option, COUNT(*) FROM a
-  JOIN survey_answer_choices c ON c.answer_id = a.id GROUP BY a.question_id, a.cohort, c.option
+UNION ALL SELECT 'choices', question_id, cohort, option, COUNT(*) FROM ticked GROUP BY question_id, cohort, option
 UNION ALL SELECT 'answered', question_id, cohort, NULL, COUNT(*) FROM a GROUP BY question_id, cohort
+UNION ALL SELECT 'age values', question_id, age_band, value_int, COUNT(*) FROM a WHERE value_int IS NOT NULL
+ GROUP BY question_id, age_band, value_int
+UNION ALL SELECT 'age choices', question_id, age_band, option, COUNT(*) FROM ticked
+ GROUP BY question_id, age_band, option
+UNION ALL SELECT 'age answered', question_id, age_band, NULL, COUNT(*) FROM a GROUP BY question_id, age_band
+UNION ALL SELECT 'group values', question_id, "group", value_int, COUNT(*) FROM grouped WHERE value_int IS NOT NULL
+ GROUP BY question_id, "group", value_int
+UNION ALL SELECT 'group choices', t.question_id, g."group", t.option, COUNT(*) FROM ticked t
+  JOIN young_person_voice_groups g ON g.young_person_id = t.yp GROUP BY t.question_id, g."group", t.option
+UNION ALL SELECT 'group answered', question_id, "group", NULL, COUNT(*) FROM grouped GROUP BY question_id, "group"
 """
 
 
 def statements():
     """(SQL, period) pairs: the report's aggregates for this period and, where it compares, the last."""
-    both = [(PARTICIPATION, PERIOD), (RATINGS, PERIOD), (RATINGS, PREVIOUS), (RATINGS_BY_GROUP, PERIOD),
-            (INFORMATION, PERIOD), (INFORMATION, PREVIOUS), (THEMES, PERIOD), (THEMES, PREVIOUS),
+    both = [(PARTICIPATION, PERIOD), (RATINGS_AND_GROUPS, PERIOD), (RATINGS, PREVIOUS),
+            (INFORMATION, PERIOD), (INFORMATION, PREVIOUS), (THEMES, PERIOD), (THEMES_BEFORE, PREVIOUS),
             (TELL_US, PERIOD), (TIMELINESS.format(day="date"), PERIOD), (DUE, PERIOD), (SURVEYS, PERIOD),
             ("SELECT COUNT(*) FROM messages WHERE received_at >= :s AND received_at < :e", PREVIOUS)]
     return both

@@ -121,6 +121,23 @@ def test_switching_to_arabic_writes_every_page_right_to_left(page, server):
     expect(page.locator("main bdi[dir=ltr]", has_text="0800 1111")).to_be_visible()
 
 
+def test_switching_to_farsi_writes_every_page_right_to_left_with_numbers_in_order(page, server):
+    with in_app(server):
+        _person, code = journeys.invited_young_person()
+    sign_in(page, code)
+    page.get_by_role("link", name="فارسی").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", "fa")
+    page.goto("/privacy")
+    expect(page.locator("main bdi[dir=ltr]", has_text="0800 1111")).to_be_visible()
+    # Drawn left to right: the group 0800 is to the left of the group 1111 on the screen.
+    box = page.locator("main bdi[dir=ltr]", has_text="0800 1111").first
+    assert box.evaluate("""e => { const t = e.firstChild; const r = document.createRange();
+        const s = t.textContent.indexOf('0800'), e2 = t.textContent.indexOf('1111');
+        r.setStart(t, s); r.setEnd(t, s + 4); const a = r.getBoundingClientRect().left;
+        r.setStart(t, e2); r.setEnd(t, e2 + 4); return a < r.getBoundingClientRect().left; }""")
+
+
 def test_a_young_person_downloads_everything_we_hold(page, server):
     with in_app(server):
         _person, code = journeys.invited_young_person()

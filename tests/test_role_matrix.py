@@ -119,6 +119,20 @@ AUDIENCE = {
     "reports.mark_priority": {CM},
     "reports.unmark_priority": {CM},
     "reports.add_comment": {CM},
+    "reports.list_council_priorities": {VIO, PL, SL, BOARD, CM},
+    "reports.link_action": {VIO, PL},
+    "reports.unlink_action": {VIO, PL},
+    "reports.list_meetings": {VIO, SL, PL, BOARD, CM},
+    "reports.get_meeting": {VIO, SL, PL, BOARD, CM},
+    "reports.record_meeting": {VIO, SL},
+    "reports.add_question": {VIO, SL},
+    "reports.answer_question": {VIO, SL},
+    "reports.my_contact": {CM},
+    "reports.set_my_contact": {CM},
+    "reports.notify_report_ready": {VIO},
+    "reports.list_notices": {VIO},
+    "reports.mark_reviewed": {CM},
+    "reports.list_reviews": {VIO, SL, BOARD, CM},
     "reports.list_quotes": {VIO, SL},
     "reports.propose_quote": {VIO, SL},
     "reports.edit_quote": {VIO, SL},
@@ -187,6 +201,9 @@ NOT_RECORDS = {"promises.list_priorities", "young.sign_out", "young.sign_out_eve
                "young.survey_sent", "promises.list_promise_sets", "promises.get_promise_set",
                "auth.whoami", "auth.sign_out", "reports.get_report", "reports.list_rules", "reports.list_actions",
                "reports.mark_priority", "reports.unmark_priority", "reports.add_comment",
+               # the councils' own records: priorities and their answers, meetings, how to be told, reviews
+               "reports.list_council_priorities", "reports.list_meetings", "reports.get_meeting",
+               "reports.my_contact", "reports.set_my_contact", "reports.mark_reviewed", "reports.list_reviews",
                "staff.home", "staff.sign_out"}
 RECORD_LEVEL = sorted(endpoint for endpoint, audience in AUDIENCE.items()
                       if audience not in (ANYONE, TWILIO) and endpoint not in NOT_RECORDS)

@@ -1,4 +1,5 @@
 """Command-line entry points: seed, create-staff, translate and jobs (each domain adds its own in register)."""
+import os
 import secrets
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import with_appcontext
 
+from voiceapp import catalogs, languages
 from voiceapp import demo as demo_data
 from voiceapp.auth import codes
 from voiceapp.auth import services as auth
@@ -24,6 +26,7 @@ from voiceapp.people.models import AgeBand, Cohort
 from voiceapp.promises import seed as promise_seed
 from voiceapp.promises import services as promises
 from voiceapp.reports.services import keywords
+from voiceapp.safeguarding import screening
 from voiceapp.surveys import definitions as surveys
 from voiceapp.surveys import seed as survey_seed
 
@@ -91,12 +94,15 @@ def _demo_survey(staff):
 @click.option("--email", required=True)
 @click.option("--name", "display_name", required=True)
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
-@click.option("--council", type=click.Choice([c.value for c in Council]), help="for a council_member")
+@click.option("--council", type=click.Choice([c.value for c in Council]),
+              help="for a council_member (asked for if not given)")
 @click.option("--priority", type=click.IntRange(1, 99), help="for a priority_lead: the priority's number")
 @click.password_option()
 @with_appcontext
 def create_staff_command(email, display_name, role, council, priority, password):
     """Add a staff user (for the first voice and influence officer on a new deployment)."""
+    if role == Role.COUNCIL_MEMBER.value and council is None and sys.stdin.isatty():
+        council = click.prompt("Which council", type=click.Choice([c.value for c in Council]))
     try:
         priority_id = promises.priority_by_number(priority).id if priority is not None else None
         user = auth.create_staff(actor=SYSTEM, email=email, display_name=display_name, role=Role(role),
@@ -122,6 +128,30 @@ def translate_update():
     """Extract every marked string and merge it into each language's catalog."""
     _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-o", "translations/messages.pot", ".")
     _pybabel("update", "-i", "translations/messages.pot", "-d", "translations")
+
+
+@translate_group.command("status")
+@click.option("--strings", is_flag=True, help="List each untranslated string too.")
+def translate_status(strings):
+    """Per language: its review status, and the marked strings it leaves untranslated or unreviewed."""
+    root = os.path.dirname(current_app.root_path)
+    msgids = catalogs.extract(root)
+    missing_lexicons = set(screening.missing_lexicons())
+    click.echo(f"{len(msgids)} marked strings")
+    for code in current_app.config["LANGUAGES"]:
+        language = languages.BY_CODE[code]
+        result = catalogs.status(root, code, msgids)
+        notes = [] if result.exists else ["no catalog"]
+        if result.header_review and result.header_review != language.review:
+            notes.append(f"catalog header says {result.header_review!r}")
+        if code in missing_lexicons:
+            notes.append("no safeguarding lexicon")
+        click.echo(f"{code:4} {language.english:15} {language.review:46} untranslated {len(result.untranslated):3}  "
+                   f"unreviewed {result.unreviewed:3}  fuzzy {len(result.fuzzy):3}"
+                   + (f"  ({'; '.join(notes)})" if notes else ""))
+        if strings:
+            for msgid in result.untranslated:
+                click.echo(f"       untranslated: {msgid}")
 
 
 @translate_group.command("compile")

@@ -1,5 +1,8 @@
 """Language choice: a language picked on a page, the young person's own preference, then Accept-Language."""
+import re
+
 from flask import current_app, g, has_request_context, request, session
+from flask_babel import get_locale
 from markupsafe import Markup
 
 from voiceapp import languages
@@ -55,3 +58,18 @@ def shown(value):
     if isinstance(value, Markup):
         return Markup(str(value).translate(BIDI_CONTROLS))
     return without_bidi_controls(value)
+
+
+# A phone number written in groups ("0113 000 0000", "0800 1111", "+44 7700 900123"): in right-to-left text
+# the spaces between its groups take the text's direction and the groups come out in reverse order
+# ("0000 000 0113"). A left-to-right mark before and after keeps it in order; the marks cannot reorder
+# anything else, so they are safe in SMS, in attributes and in a young person's copy of their data.
+_GROUPED_NUMBER = re.compile(r"(?:\+\d{1,3}[ \u00a0])?\d{3,}(?:[ \u00a0]\d{3,})+")
+LRM = "\u200e"
+
+
+def numbers_in_order(text, locale=None):
+    """The text with grouped numbers kept left to right when the locale is written right to left."""
+    if not isinstance(text, str) or text_direction(locale if locale is not None else get_locale()) != "rtl":
+        return text
+    return _GROUPED_NUMBER.sub(lambda m: LRM + m.group(0) + LRM, text)

@@ -104,7 +104,8 @@ REGISTRY: tuple[Language, ...] = (
                        "opt_in": ("fillo",),
                        "help": ("ndihmë", "ndihme", "më ndihmo", "me ndihmo", "ndihmo"),
                        "menu": ("meny", "menyja"),
-                       "unsafe": ("nuk jam i sigurt", "nuk jam e sigurt", "jo i sigurt", "jo e sigurt")}),
+                       # Not "nuk jam i sigurt": it also means "I am not sure", a promise-check answer.
+                       "unsafe": ("nuk ndihem i sigurt", "nuk ndihem e sigurt", "jam në rrezik")}),
     Language("am", "Amharic", "አማርኛ",
              words=("amharic", "amarigna", "amharigna", "አማርኛ"),
              greetings=("ሰላም", "selam", "ጤና ይስጥልኝ", "tena yistilign", "እንደምን ነህ", "እንደምን ነሽ"),

@@ -9,8 +9,8 @@ _signals = Namespace()
 
 # sender: the domain name; kwargs: young_person_id, source_type, source_id, text, language, channel
 free_text_received = _signals.signal("free-text-received")
-# sender: the source type ("message", "survey_answer"...); kwargs: source_ids. Safeguarding answers with the
-# crisis support to show beside a young person's own record when its words raised an alert, else None.
+# sender: "voiceapp"; kwargs: sources, {source type ("message", "survey_answer"...): [source ids]}. Safeguarding
+# answers {(source type, source id): crisis support} for each source whose words raised an alert, in one query.
 support_requested = _signals.signal("support-requested")
 
 
@@ -22,10 +22,20 @@ def announce_free_text(*, source_type, source_id, young_person_id, text, languag
                                    text=text, language=language, channel=channel)
 
 
+def supports_for(sources):
+    """{(source_type, source_id): crisis support} for each of these sources whose words raised an alert.
+
+    sources: {source_type: [source ids]}. However many rows a list shows, this asks once."""
+    wanted = {kind: [i for i in ids if i is not None] for kind, ids in sources.items()}
+    wanted = {kind: ids for kind, ids in wanted.items() if ids}
+    if not wanted:
+        return {}
+    supports = {}
+    for _, answer in support_requested.send("voiceapp", sources=wanted):
+        supports.update(answer or {})
+    return supports
+
+
 def support_for(source_type, source_ids):
     """The crisis support to show beside a young person's record made of these sources, or None."""
-    ids = [source_id for source_id in source_ids if source_id is not None]
-    if not ids:
-        return None
-    answers = support_requested.send(source_type, source_ids=ids)
-    return next((answer for _, answer in answers if answer), None)
+    return next(iter(supports_for({source_type: source_ids}).values()), None)

@@ -95,7 +95,7 @@ def test_a_council_marks_a_theme_as_its_priority_and_comments_under_its_name(api
     councils = api_as("board_member").get(URL).json["councils"]
     have_a_voice = next(c for c in councils if c["council"] == "have_a_voice")
     assert have_a_voice == {"council": "have_a_voice", "name": "Have a Voice Council", "priorities": [3],
-                            "comments": [{"text": "Workers must ring back.", "theme": 3}]}
+                            "answers": {"3": []}, "comments": [{"text": "Workers must ring back.", "theme": 3}]}
     assert "Staff member" not in str(councils)
 
 
@@ -120,14 +120,19 @@ def test_only_council_members_mark_council_priorities(api_as, role):
     assert response.status_code == 403
 
 
-def test_the_report_shows_which_council_priorities_have_an_action_in_a_lead_plan_and_which_do_not(api_as, clock):
+def test_the_report_shows_which_council_priorities_have_an_action_linked_as_their_answer_and_which_do_not(api_as, clock):
     clock.move_to("2026-09-01 10:00Z")
     api_as("council_member", council="have_a_voice").post("/api/v1/councils/reports/2026-H1/priorities",
                                                           json={"priority": 3})
     api_as("council_member", council="care_leavers").post("/api/v1/councils/reports/2026-H1/priorities",
                                                           json={"priority": 5})
-    api_as("voice_officer").post("/api/v1/actions", json={"what": "Workers ring back within a day",
-                                                          "who": "Head of Service", "priority": 3})
+    officer = api_as("voice_officer")
+    action = officer.post("/api/v1/actions", json={"what": "Workers ring back within a day",
+                                                   "who": "Head of Service", "priority": 3}).json
+    officer.post("/api/v1/actions", json={"what": "Leaving care grants reviewed", "who": "Head of Service",
+                                          "priority": 5})    # on the theme, but not linked as the answer
+    mark = officer.get("/api/v1/councils/reports/2026-H1/priorities?council=have_a_voice").json[0]
+    officer.post(f"/api/v1/councils/priorities/{mark['id']}/actions", json={"action_id": action["id"]})
     plans = api_as("board_member").get(URL).json["lead_plans"]
     assert (plans["with_action"], len(plans["priorities"])) == (1, 2)
     assert plans["without_action"] == ["Care Leavers Council: Leaving care"]

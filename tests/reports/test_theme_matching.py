@@ -1,9 +1,11 @@
 """Keyword rules match whole words and their forms, in each language's own rules, never parts of other words."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from voiceapp.auth.actors import SYSTEM
 from voiceapp.reports import periods
-from voiceapp.reports.matching import Matcher, Rule
+from voiceapp.reports.matching import Matcher, Rule, words
 from voiceapp.reports.queries.themes import mentions
 from voiceapp.reports.services import keywords
 
@@ -103,3 +105,33 @@ def test_the_same_keyword_can_be_a_rule_in_two_languages(api_as):
     assert officer.post("/api/v1/reports/theme-rules", json={"priority": 6, "keyword": "gym"}).status_code == 201
     second = officer.post("/api/v1/reports/theme-rules", json={"priority": 6, "keyword": "gym", "language": "ar"})
     assert (second.status_code, second.json["language"]) == (201, "ar")
+
+
+# --- the fast path finds exactly what searching every language's stems would ------------------------------------
+
+def _searched_in_every_language(rules, text):
+    """The plain way: the whole text as stems in each rule's language, searched for the rule's words."""
+    return {r.id for r in rules if words(r.keyword, r.language).strip()
+            and words(r.keyword, r.language) in words(text, r.language)}
+
+
+RULES = [Rule(n, "p", keyword, language) for n, (keyword, language) in enumerate([
+    ("rent", "en"), ("bin bag", "en"), ("my things", "en"), ("home", "en"), ("children's home", "en"),
+    ("social worker", "en"), ("مال", "ar"), ("بيت", "ar"), ("social", "en"), ("worker", "en")])]
+VOCABULARY = ["rent", "renting", "parents", "bin", "bags", "bag", "my", "things", "thing", "home", "homes",
+              "homework", "children's", "childrens", "social", "worker", "workers", "the", "a", "مال", "بيت",
+              "البيت", "I", "never"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), max_size=12))
+def test_each_word_looked_up_once_finds_what_stemming_in_every_language_finds(said):
+    text = " ".join(said)
+    assert {r.id for r in Matcher(RULES).matches(text)} == _searched_in_every_language(RULES, text)
+
+
+def test_a_text_in_no_rule_s_language_is_not_searched_in_it():
+    matcher = Matcher(RULES)
+    assert matcher.matches("nobody rings me back") == []
+    assert {r.keyword for r in matcher.matches("my social worker took my things in bin bags")} == {
+        "social worker", "social", "worker", "my things", "bin bag"}

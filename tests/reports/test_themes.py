@@ -8,7 +8,9 @@ from voiceapp.extensions import db
 from voiceapp.reports import periods
 from voiceapp.reports.models import ThemeMention
 from voiceapp.reports.queries.themes import mentions
+from voiceapp.reports.services import mentions as mention_service
 from voiceapp.reports.services.mentions import rebuild_mentions
+from voiceapp.tellus.models import Message
 
 H2 = periods.parse("2026-H2")
 
@@ -79,3 +81,48 @@ def test_rebuilding_the_index_gives_the_counts_kept_as_words_arrived(football, y
     rebuild_mentions()
     assert mentions(H2) == kept_as_they_came
     assert db.session.scalar(sa.select(sa.func.count()).select_from(ThemeMention)) == 3
+
+
+def _many(young, n, body):
+    for i in range(n):
+        b.message(young, f"2026-10-{i % 28 + 1:02d} 10:00", body=body)
+
+
+def test_a_rebuild_a_few_texts_at_a_time_counts_every_text_once(football, monkeypatch):
+    young = b.person()
+    _many(young, 7, "football on saturday")
+    _many(young, 4, "nothing to do")
+    monkeypatch.setattr(mention_service, "BATCH", 3)   # 11 messages: four pages
+    rebuild_mentions()
+    assert counted(6)["tell_us"] == 7
+    assert rebuild_mentions() == 7   # a second rebuild replaces, never adds
+
+
+def test_a_rebuild_repairs_a_doubled_index_and_drops_what_was_erased(football, monkeypatch):
+    young = b.person()
+    _many(young, 5, "football")
+    rebuild_mentions()
+    rows = db.session.execute(sa.select(ThemeMention.priority_id, ThemeMention.rule_id, ThemeMention.source,
+                                        ThemeMention.message_id, ThemeMention.young_person_id,
+                                        ThemeMention.said_at)).mappings().all()
+    db.session.execute(sa.insert(ThemeMention), [dict(r) for r in rows])   # every mention twice
+    erased = db.session.get(Message, rows[0]["message_id"])
+    erased.body = "(removed)"
+    db.session.flush()
+    assert counted(6)["tell_us"] == 5   # counted once per message even when doubled
+    monkeypatch.setattr(mention_service, "BATCH", 2)
+    assert rebuild_mentions() == 4
+    assert counted(6)["tell_us"] == 4
+
+
+def test_a_changed_rule_is_recounted_a_page_at_a_time_leaving_other_rules_alone(api_as, monkeypatch):
+    young = b.person()
+    _many(young, 5, "swimming and football")
+    officer = api_as("voice_officer")
+    football = officer.post("/api/v1/reports/theme-rules", json={"priority": 6, "keyword": "football"}).json
+    swimming = officer.post("/api/v1/reports/theme-rules", json={"priority": 4, "keyword": "swimming"}).json
+    monkeypatch.setattr(mention_service, "BATCH", 2)
+    officer.patch(f"/api/v1/reports/theme-rules/{swimming['id']}", json={"keyword": "rugby"})
+    assert (counted(6)["tell_us"], counted(4)["tell_us"]) == (5, 0)
+    officer.patch(f"/api/v1/reports/theme-rules/{football['id']}", json={"priority": 4})
+    assert (counted(6)["tell_us"], counted(4)["tell_us"]) == (0, 5)

@@ -120,6 +120,13 @@ def test_the_start_page_shows_what_waits_for_the_role(browser, leader, alert_id,
     assert "Safeguarding alerts not yet taken on" in start and "unhappy" in start
 
 
+def test_the_start_page_names_the_languages_no_fluent_speaker_has_checked(browser, leader):
+    browser.sign_in(leader)
+    start = text_of(browser.get("/staff/"))
+    assert "Languages not yet checked by a fluent speaker" in start
+    assert "Farsi/Dari, Pashto, Tigrinya, Kurdish Sorani, Vietnamese, Albanian, Amharic" in start
+
+
 def test_a_priority_lead_sees_messages_but_never_alerts(browser, alert_id):
     from voiceapp.promises.services import priority_by_number
     lead = StaffFactory(role="priority_lead", priority_id=priority_by_number(3).id)

@@ -15,11 +15,11 @@ from voiceapp.database import get_or_404, transaction, utcnow
 from voiceapp.errors import Conflict, Invalid, NotSignedIn, TooMany
 from voiceapp.extensions import db
 from voiceapp.people.models import YoungPerson
-from voiceapp.promises.models import StrategicPriority
 
 log = logging.getLogger(__name__)
 SIGN_IN_FAILED = "Email or password not right"
 TOUCH_INTERVAL = timedelta(seconds=60)
+PRIORITY_CHECK = "voiceapp_priority_check"
 
 
 def _timeouts(is_staff):
@@ -140,8 +140,15 @@ def _check_role_fields(role, council, priority_id):
         raise Invalid("A council member needs a council", field="council", reason="required for council members")
     if role == Role.PRIORITY_LEAD and priority_id is None:
         raise Invalid("A priority lead needs a priority", field="priority_id", reason="required for priority leads")
-    if priority_id is not None and db.session.get(StrategicPriority, priority_id) is None:
+    is_priority = current_app.extensions.get(PRIORITY_CHECK)
+    if priority_id is not None and (is_priority is None or not is_priority(priority_id)):
         raise Invalid("No such priority", field="priority_id", reason="not a strategic priority")
+
+
+def register_priority_check(app, is_priority):
+    """is_priority(priority_id) -> bool: how a priority lead's priority is checked. The priorities belong to the
+    promise, which reads auth; it passes this down in its register(app) so auth never imports it."""
+    app.extensions[PRIORITY_CHECK] = is_priority
 
 
 def get_staff(staff_id):

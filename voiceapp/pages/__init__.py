@@ -6,7 +6,7 @@ summary. Pages call services; nothing below imports from here.
 """
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
-from voiceapp.pages import assets, forms, layout, views  # noqa: F401  (routes and hooks register on bp)
+from voiceapp.pages import assets, direction, forms, layout, views  # noqa: F401  (routes and hooks register on bp)
 from voiceapp.pages.blueprint import bp
 
 

@@ -35,9 +35,10 @@ def my_promises():
 @blp.response(201, PromiseCheckSchema)
 def submit_promise_check(body):
     """Say, promise by promise, whether we are keeping it (with a comment if you like)."""
-    return services.record_promise_check(actor=current_actor(), young_person_id=current_actor().id,
-                                         answers=body["answers"], channel=Channel.WEB, comment=body.get("comment"),
-                                         promise_information=body.get("promise_information"))
+    check = services.record_promise_check(actor=current_actor(), young_person_id=current_actor().id,
+                                          answers=body["answers"], channel=Channel.WEB, comment=body.get("comment"),
+                                          promise_information=body.get("promise_information"))
+    return services.shown_checks([check])[0]
 
 
 @blp.route("/me/promise-information", methods=["GET"])
@@ -60,7 +61,7 @@ def my_promise_checks():
 @require_young_person
 @blp.response(200, PromiseCheckSchema)
 def my_promise_check(check_id):
-    return services.get_my_check(actor=current_actor(), check_id=check_id)
+    return services.show_my_check(actor=current_actor(), check_id=check_id)
 
 
 @blp.route("/me/promise-checks/<uuid:check_id>", methods=["DELETE"])

@@ -6,8 +6,8 @@ from voiceapp import languages
 from voiceapp.i18n import localised
 from voiceapp.people.models import Cohort
 from voiceapp.promises.models import Rating
+from voiceapp.read_models import Found
 from voiceapp.schemas import StrictSchema, text, when
-from voiceapp.signals import support_for
 
 
 def _in_locale(attribute):
@@ -98,10 +98,4 @@ class PromiseCheckSchema(StrictSchema):
     promise_information = fields.Function(lambda c: c.promise_information and c.promise_information.value)
     ratings = fields.List(fields.Nested(RatingSchema))
     # The crisis reply, when a comment raised a safeguarding alert (SAFE-01).
-    support = fields.Function(lambda c: _support(c),
-                              metadata={"description": "crisis support, when a comment raised an alert"})
-
-
-def _support(check):
-    return (support_for("promise_check", [check.id])
-            or support_for("promise_rating", [r.id for r in check.ratings]))
+    support = Found(allow_none=True, metadata={"description": "crisis support, when a comment raised an alert"})

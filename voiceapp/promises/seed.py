@@ -4,6 +4,7 @@ from importlib import resources
 import sqlalchemy as sa
 import yaml
 
+from voiceapp import languages
 from voiceapp.database import transaction
 from voiceapp.extensions import db
 from voiceapp.promises.models import Promise, PromiseSet, StrategicPriority
@@ -13,6 +14,17 @@ DATA_FILES = ("children_in_care.yaml", "care_leavers.yaml")
 
 def _load(name):
     return yaml.safe_load(resources.files("voiceapp.promises").joinpath("data", name).read_text("utf-8"))
+
+
+def _texts_by_wording():
+    """{English wording: {language: text}} for the languages kept apart from the promise files."""
+    return _load("translations.yaml") or {}
+
+
+def _translations(data, by_wording):
+    """A promise's texts in every registered language its data gives: beside it (ar) or by its wording."""
+    found = {**by_wording.get(data["text"], {}), **{code: data[code] for code in languages.TRANSLATED if data.get(code)}}
+    return {code: text for code, text in found.items() if code in languages.TRANSLATED}
 
 
 def seed_priorities():
@@ -33,14 +45,16 @@ def seed_promise_sets():
     """Add any promise set not yet in the database; sets already there are left as staff edited them, except
     that a promise with no link to its other versions gets the one its data file names."""
     priorities = {p.number: p.id for p in db.session.scalars(sa.select(StrategicPriority))}
+    by_wording = _texts_by_wording()
     added = []
     for name in DATA_FILES:
         for row in _load(name):
             existing = db.session.scalar(sa.select(PromiseSet).where(PromiseSet.slug == row["slug"]))
             if existing is not None:
                 _link(existing, row)
+                _add_missing_languages(existing, by_wording)
                 continue
-            added.append(_add_set(row, priorities))
+            added.append(_add_set(row, priorities, by_wording))
     return added
 
 
@@ -50,11 +64,20 @@ def _link(promise_set, row):
             promise.lineage = _lineage(row, data)
 
 
-def _add_set(row, priorities):
+def _add_missing_languages(promise_set, by_wording):
+    """A language added since the set was seeded gets its texts; a text staff already have is never changed."""
+    for promise in promise_set.promises:
+        missing = {code: text for code, text in _translations({"text": promise.text}, by_wording).items()
+                   if code not in (promise.translations or {})}
+        if missing:
+            promise.translations = {**(promise.translations or {}), **missing}
+
+
+def _add_set(row, priorities, by_wording):
     promise_set = PromiseSet(slug=row["slug"], cohort=row["cohort"], version=row["version"], title=row["title"],
                              source=row.get("source", ""), is_draft=row.get("draft", False))
     promise_set.promises = [
-        Promise(position=i, text=p["text"], translations={"ar": p["ar"]} if p.get("ar") else {},
+        Promise(position=i, text=p["text"], translations=_translations(p, by_wording),
                 priority_id=priorities[p["priority"]], lineage=_lineage(row, p)) for i, p in enumerate(row["promises"], 1)]
     db.session.add(promise_set)
     if row.get("current"):

@@ -11,6 +11,7 @@ from voiceapp.errors import Invalid
 from voiceapp.extensions import db
 from voiceapp.people import holds
 from voiceapp.people import services as people
+from voiceapp.read_models import Shown
 from voiceapp.promises.models import (Promise, PromiseCheck, PromiseInformation, PromiseRating, PromiseSet,
                                       StrategicPriority)
 
@@ -21,6 +22,11 @@ PROMISE_INFORMATION_OPTIONS = {PromiseInformation.YES: _l("Yes"), PromiseInforma
 
 def list_priorities():
     return db.session.scalars(sa.select(StrategicPriority).order_by(StrategicPriority.number)).all()
+
+
+def is_priority(priority_id):
+    """Whether this id is one of the strategic priorities (a priority lead's must be)."""
+    return db.session.get(StrategicPriority, priority_id) is not None
 
 
 def priority_by_number(number):
@@ -155,8 +161,23 @@ def _check_answers(promise_set, answers):
 
 
 def list_my_checks(*, actor):
-    return db.session.scalars(sa.select(PromiseCheck).where(PromiseCheck.young_person_id == actor.id)
-                              .order_by(PromiseCheck.submitted_at.desc())).all()
+    """The young person's promise checks, newest first, each with the crisis support it raised (if any)."""
+    return shown_checks(db.session.scalars(sa.select(PromiseCheck).where(PromiseCheck.young_person_id == actor.id)
+                                           .order_by(PromiseCheck.submitted_at.desc())).all())
+
+
+def show_my_check(*, actor, check_id):
+    return shown_checks([get_my_check(actor=actor, check_id=check_id)])[0]
+
+
+def shown_checks(checks):
+    """Checks as a screen shows them: with the crisis support a comment raised, asked once for the whole list."""
+    checks = list(checks)
+    support = signals.supports_for({"promise_check": [check.id for check in checks],
+                                    "promise_rating": [r.id for check in checks for r in check.ratings]})
+    return [Shown(check, support=support.get(("promise_check", check.id)) or next(
+        (support[("promise_rating", r.id)] for r in check.ratings if ("promise_rating", r.id) in support), None))
+        for check in checks]
 
 
 def get_my_check(*, actor, check_id):

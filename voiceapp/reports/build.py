@@ -4,7 +4,7 @@ from flask import current_app
 from voiceapp.database import utcnow
 from voiceapp.reports import collect, summary
 from voiceapp.reports.protect import protect_report, rules_from
-from voiceapp.reports.services import councils, quotes
+from voiceapp.reports.services import councils, meetings, quotes, reviews
 
 STEPS = 10  # the named steps of collect.steps
 
@@ -34,7 +34,8 @@ def build_report(period, *, now=None, progress=None):
     report = {"meta": _meta(period, rules, now),
               **protect_report(raw, rules, config["REPORT_COHORT_SIZES"]),
               "quotes": quotes.published_quotes(period),
-              "councils": councils.councils_view(period.label)}
-    report["lead_plans"] = councils.priorities_in_plans(report["councils"], report["actions"], report["themes"])
+              "councils": councils.councils_view(period.label),
+              "meetings": meetings.meetings_in(period), "council_reviews": reviews.reviews_in(period.label)}
+    report["lead_plans"] = councils.priorities_in_plans(report["councils"], report["themes"])
     report["summary"] = summary.summarise(report)
     return report

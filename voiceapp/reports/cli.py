@@ -8,15 +8,16 @@ from flask.cli import with_appcontext
 
 from voiceapp.auth.actors import SYSTEM
 from voiceapp.reports import exports, periods
+from voiceapp.reports import produce
 from voiceapp.reports.build import STEPS
-from voiceapp.reports.services import keywords, mentions, reports
+from voiceapp.reports.services import keywords, mentions
 
 
 @click.group("report", invoke_without_command=True)
 @click.option("--period", help="2026-H1 (April-September), 2026-H2, 2026-Q1, 2026-04-01..2026-06-30, or current "
                                 "(the half-year today is in).")
 @click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="html", show_default=True)
-@click.option("--audience", type=click.Choice(reports.AUDIENCES), default="board", show_default=True,
+@click.option("--audience", type=click.Choice(produce.AUDIENCES), default="board", show_default=True,
               help="board: the Corporate Parenting Board's report; young_people: the plain-English version.")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="File to write (default: its own name).")
 @click.pass_context
@@ -32,7 +33,7 @@ def report_group(ctx, period, fmt, audience, out):
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--period") from None
     with click.progressbar(length=STEPS + 1, label=f"Building the {period.label} report", file=sys.stderr) as bar:
-        content, _, name = reports.produce_report(actor=SYSTEM, period=period, fmt=fmt, audience=audience,
+        content, _, name = produce.produce_report(actor=SYSTEM, period=period, fmt=fmt, audience=audience,
                                                   progress=lambda step: bar.update(1))
         bar.update(1)
     path = Path(out or name)

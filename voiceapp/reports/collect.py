@@ -31,7 +31,8 @@ def _tellus_counts(period, previous):
 def _surveys(period):
     counts = surveys.answer_counts(period)
     return {"survey_answered": counts["answered"], "survey_values": counts["values"],
-            "survey_choices": counts["choices"], "questions": surveys.questions({q for q, _ in counts["answered"]})}
+            "survey_choices": counts["choices"], "survey_by_group": counts["by_group"],
+            "questions": surveys.questions({q for q, _ in counts["answered"]})}
 
 
 def steps(period, config, now):
@@ -39,10 +40,10 @@ def steps(period, config, now):
     previous = period.previous()
     limits = {"acknowledge": config["REPORT_ACKNOWLEDGE_WORKING_DAYS"], "answer": config["REPORT_ANSWER_WORKING_DAYS"]}
     return [
-        ("themes", lambda: {"mentions": themes.mentions(period), "theme_groups": themes.people_by_group(period)}),
+        ("themes", lambda: dict(zip(("mentions", "theme_groups"), themes.mentions_and_groups(period)))),
         ("themes before", lambda: {"previous_mentions": themes.mentions(previous), "themes": themes.themes()}),
         ("participation", lambda: {"participation": participation.participation(period)}),
-        ("promises", lambda: {"ratings": promises.rating_counts(period), "promise_groups": promises.by_group(period)}),
+        ("promises", lambda: dict(zip(("ratings", "promise_groups"), promises.ratings_and_groups(period)))),
         ("promises before", lambda: {"previous_ratings": promises.rating_counts(previous),
                                      "promise_information": promises.promise_information(period),
                                      "previous_promise_information": promises.promise_information(previous)}),

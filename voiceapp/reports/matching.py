@@ -52,11 +52,20 @@ def words(text, language):
     return " " + " ".join(_stem(language, w) for w in tokens(text or "")) + " "
 
 
+# Stands in for a word that is in no rule of a language: it matches nothing, and no word can be it.
+_OTHER = "\x00"
+_FORMS_KEPT = 200_000  # words whose forms a matcher remembers (a rebuild meets the same words again and again)
+
+
 class Matcher:
-    """Every active rule, grouped by language: which rules does a piece of writing match?"""
+    """Every active rule, grouped by language: which rules does a piece of writing match?
+
+    Each word of a text is looked up once: the languages in whose rules its stem appears, and that stem. A
+    text is then searched only in those languages, as its stems with every other word a placeholder, which
+    finds exactly the whole-word sequences the rules name and skips languages none of its words are in."""
 
     def __init__(self, rules):
-        self._automata = {}
+        self._automata, self._vocabulary, self._forms = {}, {}, {}
         for rule in rules:
             pattern = words(rule.keyword, rule.language)
             if not pattern.strip():
@@ -64,17 +73,36 @@ class Matcher:
             automaton = self._automata.setdefault(rule.language, ahocorasick.Automaton())
             found = automaton.get(pattern, ())
             automaton.add_word(pattern, (*found, rule))
+            self._vocabulary.setdefault(rule.language, set()).update(pattern.split())
         for automaton in self._automata.values():
             automaton.make_automaton()
+
+    def _forms_of(self, word):
+        """((language, stem), ...) for each language whose rules use this word's stem."""
+        forms = self._forms.get(word)
+        if forms is None:
+            if len(self._forms) >= _FORMS_KEPT:
+                self._forms.clear()
+            forms = tuple((language, stem) for language, vocabulary in self._vocabulary.items()
+                          if (stem := _stem(language, word)) in vocabulary)
+            self._forms[word] = forms
+        return forms
 
     def matches(self, text):
         """The rules the text matches, each once. Text is read in every rules' language: a young person
         may write English with Arabic set as their language, and the scripts never match each other."""
         if not text:
             return []
-        found = {}
-        for language, automaton in self._automata.items():
-            for _, rules in automaton.iter(words(text, language)):
+        found, streams, said, known = {}, {}, tokens(text), self._forms
+        for position, word in enumerate(said):
+            forms = known.get(word)
+            for language, stem in forms if forms is not None else self._forms_of(word):
+                stems = streams.get(language)
+                if stems is None:
+                    stems = streams[language] = [_OTHER] * len(said)
+                stems[position] = stem
+        for language, stems in streams.items():
+            for _, rules in self._automata[language].iter(" " + " ".join(stems) + " "):
                 for rule in rules:
                     found[rule.id] = rule
         return list(found.values())

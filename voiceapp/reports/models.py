@@ -82,6 +82,19 @@ class Quote(db.Model):
     __table_args__ = (sa.UniqueConstraint("source_type", "source_id"),)
 
 
+# "You said, we did" actions that answer a council's priority: many actions may answer one priority, and one
+# action may answer the same theme for both councils.
+council_priority_actions = sa.Table(
+    "council_priority_actions", db.metadata,
+    sa.Column("council_priority_id", sa.Uuid, sa.ForeignKey("council_priorities.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("action_id", sa.Uuid, sa.ForeignKey("report_actions.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+    sa.Column("linked_by_id", sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="SET NULL")),
+    sa.Column("linked_at", UTCDateTime, nullable=False, default=utcnow),
+)
+
+
 class CouncilPriority(db.Model):
     """A theme a youth council marked as one of its priorities for a period's report."""
     __tablename__ = "council_priorities"
@@ -92,6 +105,8 @@ class CouncilPriority(db.Model):
     marked_by_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="SET NULL"))
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     priority = relationship("StrategicPriority", lazy="joined")
+    actions = relationship("Action", secondary=council_priority_actions, order_by="Action.created_at",
+                           lazy="selectin")
     __table_args__ = (sa.UniqueConstraint("council", "period", "priority_id"),)
 
 
@@ -124,3 +139,77 @@ class ThemeMention(db.Model):
     young_person_id = sa.Column(sa.Uuid, sa.ForeignKey("young_people.id", ondelete="CASCADE"), nullable=False,
                                 index=True)
     said_at = sa.Column(UTCDateTime, nullable=False, index=True)
+
+
+class MeetingKind(str, enum.Enum):
+    HEAD_OF_SERVICE = "head_of_service"     # the strategy commits to three a year with each council
+    BOARD_TAKEOVER = "board_takeover"       # young people take over the Corporate Parenting Board
+
+
+class CouncilMeeting(db.Model):
+    """A meeting with a council (or both, when council is empty), recorded by staff with its questions."""
+    __tablename__ = "council_meetings"
+    id = id_column()
+    kind = sa.Column(enum_type(MeetingKind), nullable=False)
+    council = sa.Column(enum_type(Council))
+    held_on = sa.Column(sa.Date, nullable=False, index=True)
+    title = sa.Column(sa.String(200), nullable=False)
+    created_by_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="SET NULL"))
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    questions = relationship("MeetingQuestion", order_by="MeetingQuestion.position", cascade="all, delete-orphan",
+                             lazy="selectin", back_populates="meeting")
+
+
+class MeetingQuestion(db.Model):
+    """A question the young people raised at a meeting, and the answer they were given."""
+    __tablename__ = "council_meeting_questions"
+    id = id_column()
+    meeting_id = sa.Column(sa.Uuid, sa.ForeignKey("council_meetings.id", ondelete="CASCADE"), nullable=False,
+                           index=True)
+    position = sa.Column(sa.Integer, nullable=False)
+    question = sa.Column(sa.Text, nullable=False)
+    answer = sa.Column(sa.Text)
+    answered_at = sa.Column(UTCDateTime)
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    meeting = relationship("CouncilMeeting", back_populates="questions")
+
+
+class NoticeChoice(str, enum.Enum):
+    EMAIL = "email"
+    TEXT = "text"
+    NONE = "none"       # the member asked not to be told
+
+
+class CouncilContact(db.Model):
+    """How a council member wants to hear that a report is ready: email (the default), text, or not at all."""
+    __tablename__ = "council_contacts"
+    staff_user_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="CASCADE"), primary_key=True)
+    choice = sa.Column(enum_type(NoticeChoice), nullable=False, default=NoticeChoice.EMAIL)
+    language = sa.Column(sa.String(8), nullable=False, default="en")
+    phone_encrypted = sa.Column(sa.Text)
+    phone_hash = sa.Column(sa.String(64))
+    updated_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class ReviewNotice(db.Model):
+    """"The report for <period> is ready for your review", once per member and period: how it went out, or why
+    it did not (the member chose no messages, or their number has opted out of texts)."""
+    __tablename__ = "council_review_notices"
+    id = id_column()
+    period = sa.Column(sa.String(30), nullable=False)
+    staff_user_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="CASCADE"), nullable=False)
+    channel = sa.Column(enum_type(NoticeChoice), nullable=False)
+    outcome = sa.Column(sa.String(20), nullable=False)     # queued | not_wanted | opted_out | no_number
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    __table_args__ = (sa.UniqueConstraint("period", "staff_user_id"),)
+
+
+class CouncilReview(db.Model):
+    """When a council reviewed a period's report (the first member to say so speaks for the council)."""
+    __tablename__ = "council_reviews"
+    id = id_column()
+    council = sa.Column(enum_type(Council), nullable=False)
+    period = sa.Column(sa.String(30), nullable=False, index=True)
+    reviewed_by_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="SET NULL"))
+    reviewed_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    __table_args__ = (sa.UniqueConstraint("council", "period"),)

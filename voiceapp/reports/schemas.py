@@ -1,7 +1,8 @@
 """Bodies for the report API: report requests, keyword rules, actions, quotes and council views."""
 from marshmallow import fields, validate
 
-from voiceapp.reports.models import ActionStatus, QuoteSource, QuoteStatus
+from voiceapp.auth.models import Council
+from voiceapp.reports.models import ActionStatus, MeetingKind, NoticeChoice, QuoteSource, QuoteStatus
 from voiceapp.schemas import StrictSchema, day, text, when
 
 THEME = dict(validate=validate.Range(min=1, max=6))
@@ -125,3 +126,95 @@ class CouncilPrioritySchema(StrictSchema):
     council = fields.Function(lambda c: c.council.value)
     period = fields.String()
     priority = fields.Function(lambda c: c.priority.number)
+
+
+class LinkedActionSchema(StrictSchema):
+    id = fields.UUID()
+    what = fields.String()
+    who = fields.String()
+    status = fields.Enum(ActionStatus, by_value=True)
+    done_on = day()
+
+
+class CouncilPriorityWithActionsSchema(CouncilPrioritySchema):
+    id = fields.UUID()
+    theme_title = fields.Function(lambda c: c.priority.short_title)
+    actions = fields.List(fields.Nested(LinkedActionSchema))
+    has_action = fields.Function(lambda c: bool(c.actions))
+
+
+class CouncilPriorityArgs(StrictSchema):
+    council = fields.Enum(Council, by_value=True, load_default=None)
+
+
+class LinkActionSchema(StrictSchema):
+    action_id = fields.UUID(required=True)
+
+
+class MeetingQuestionInSchema(StrictSchema):
+    question = text(2000, required=True)
+    answer = text(4000, allow_none=True)
+
+
+class MeetingAnswerInSchema(StrictSchema):
+    answer = text(4000, required=True)
+
+
+class MeetingInSchema(StrictSchema):
+    kind = fields.Enum(MeetingKind, by_value=True, required=True)
+    council = fields.Enum(Council, by_value=True, allow_none=True, load_default=None)
+    held_on = day(required=True)
+    title = text(200, required=True)
+    questions = fields.List(fields.Nested(MeetingQuestionInSchema), load_default=list, validate=validate.Length(max=50))
+
+
+class MeetingArgs(StrictSchema):
+    council = fields.Enum(Council, by_value=True, load_default=None)
+    first = day(load_default=None)
+    last = day(load_default=None)
+
+
+class MeetingQuestionSchema(StrictSchema):
+    id = fields.UUID()
+    question = fields.String()
+    answer = fields.String(allow_none=True)
+    answered_at = when(allow_none=True)
+
+
+class MeetingSchema(StrictSchema):
+    id = fields.UUID()
+    kind = fields.Enum(MeetingKind, by_value=True)
+    council = fields.Enum(Council, by_value=True, allow_none=True)
+    held_on = day()
+    title = fields.String()
+    questions = fields.List(fields.Nested(MeetingQuestionSchema))
+
+
+class ContactInSchema(StrictSchema):
+    choice = fields.Enum(NoticeChoice, by_value=True, required=True)
+    language = fields.String(load_default="en", **LANGUAGE)
+    phone = fields.String(validate=validate.Length(min=5, max=30), allow_none=True, load_default=None)
+
+
+class ContactSchema(StrictSchema):
+    choice = fields.Enum(NoticeChoice, by_value=True)
+    language = fields.String()
+    has_phone = fields.Function(lambda c: c.phone_encrypted is not None)
+
+
+class ReadyInSchema(StrictSchema):
+    council = fields.Enum(Council, by_value=True, allow_none=True, load_default=None)
+
+
+class NoticeSchema(StrictSchema):
+    period = fields.String()
+    staff_user_id = fields.UUID()
+    channel = fields.Enum(NoticeChoice, by_value=True)
+    outcome = fields.String()
+    created_at = when()
+
+
+class CouncilReviewSchema(StrictSchema):
+    council = fields.Enum(Council, by_value=True)
+    period = fields.String()
+    reviewed_at = when()

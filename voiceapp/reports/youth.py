@@ -28,12 +28,49 @@ def _promises(report):
     return lines
 
 
+def _survey_lines(report):
+    """One line per yes/no or single-choice question: its most chosen answer, where that share is shown."""
+    lines = []
+    for q in report["surveys"]:
+        if q["kind"] not in ("yes_no", "single_choice") or not _shown(q["respondents"].get("all")):
+            continue
+        shares = [(o["all"]["share"], o["label"]) for o in q["options"] if _shown(o["all"]["share"])]
+        if shares:
+            share, label = max(shares, key=lambda s: s[0]["value"])
+            lines.append(f"Of {q['respondents']['all']['display']} of you who answered \"{q['prompt']}\", "
+                         f"{share['display']} said {label}.")
+    return lines
+
+
 def _actions(report):
     return [{"theme": a["theme_title"], "what": a["what"], "done": a["status"] == "done"} for a in report["actions"]]
 
 
+def _surveys(report):
+    # Counts of answers to questions with choices only: young people's own words are never in the report.
+    # Options ticked several at once have no "all" column (it could be unpicked): each cohort's is shown then.
+    return [{"survey": q["survey"], "prompt": q["prompt"], "kind": q["kind"],
+             "respondents": q.get("respondents", {}), "written_answers": q.get("written_answers"),
+             "options": [{"label": o["label"], "all": o.get("all"), "by_cohort": o["by_cohort"]}
+                         for o in q.get("options", ())],
+             **({"by_group": q["by_group"]} if "by_group" in q else {})}
+            for q in report["surveys"]]
+
+
+def _timeliness(clock):
+    return {key: clock[key] for key in ("total", "cells", "on_time_share", "limit_working_days")}
+
+
+def _tell_us(report):
+    tellus = report["tellus"]
+    return {"total": tellus["total"], "by_kind": tellus["by_kind"]["cells"],
+            "acknowledged": _timeliness(tellus["acknowledged"]), "answered": _timeliness(tellus["answered"]),
+            "satisfaction": tellus["satisfaction"]["cells"], "complaints_by_stage": tellus["complaints_by_stage"]["cells"]}
+
+
 def young_peoples_version(report):
-    """What the councils and young people see: protected figures, themes, actions, approved quotes."""
+    """What the councils and young people see: protected figures (themes, promise results, survey answers by
+    choice, Tell Us volumes and timeliness, complaints by stage), actions, approved quotes, meetings."""
     meta = {**report["meta"], "audience": "young_people", "title": "What you told us"}
     return {
         "meta": meta,
@@ -41,8 +78,14 @@ def young_peoples_version(report):
         "themes": report["themes"],
         "top_themes": _themes(report),
         "promise_lines": _promises(report),
-        "promises": [{k: p[k] for k in ("text", "cohort", "theme", "n", "counts", "shares")} for p in report["promises"]],
+        "promises": [{k: p[k] for k in ("id", "text", "cohort", "theme", "n", "counts", "shares")}
+                     for p in report["promises"]],
+        "survey_lines": _survey_lines(report),
+        "surveys": _surveys(report),
+        "tell_us": _tell_us(report),
         "you_said_we_did": _actions(report),
         "quotes": report["quotes"],
         "councils": report["councils"],
+        "meetings": report["meetings"],
+        "council_reviews": report["council_reviews"],
     }

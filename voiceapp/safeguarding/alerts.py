@@ -99,12 +99,29 @@ def _open_unsafe_alert(person):
 
 def support_for(source_type, source_ids):
     """The crisis reply to show beside a young person's own record when any of its words raised an alert."""
-    ids = [source_id for source_id in source_ids if source_id is not None]
-    if not ids:
-        return None
-    language = db.session.scalar(
-        sa.select(SafeguardingAlert.language).where(_from_sources(source_type, ids)).limit(1))
-    return None if language is None else {"alert": True, "message": replies.crisis_reply(language)}
+    return next(iter(supports_for({source_type: source_ids}).values()), None)
+
+
+def supports_for(sources):
+    """{(source_type, source_id): crisis reply} for each source (raising an alert, or noted on one), in one query.
+
+    sources: {source_type: [source ids]}."""
+    parts = []
+    for source_type, ids in sources.items():
+        ids = [source_id for source_id in ids if source_id is not None]
+        if not ids:
+            continue
+        parts.append(sa.select(SafeguardingAlert.source_type, SafeguardingAlert.source_id, SafeguardingAlert.language)
+                     .where(SafeguardingAlert.source_type == source_type, SafeguardingAlert.source_id.in_(ids)))
+        parts.append(sa.select(AlertEvent.source_type, AlertEvent.source_id, SafeguardingAlert.language)
+                     .join(SafeguardingAlert, SafeguardingAlert.id == AlertEvent.alert_id)
+                     .where(AlertEvent.source_type == source_type, AlertEvent.source_id.in_(ids)))
+    if not parts:
+        return {}
+    supports = {}
+    for source_type, source_id, language in db.session.execute(sa.union_all(*parts)):
+        supports.setdefault((source_type, source_id), {"alert": True, "message": replies.crisis_reply(language)})
+    return supports
 
 
 def notify_duty(alert, now, *, kind):

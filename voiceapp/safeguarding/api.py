@@ -8,7 +8,7 @@ from werkzeug.exceptions import HTTPException
 
 from voiceapp import crypto
 from voiceapp.auth.guards import bearer_token, current_actor, require_role, require_young_person
-from voiceapp.auth.models import Role
+from voiceapp.auth.roles import DUTY
 from voiceapp.channel_enum import Channel
 from voiceapp.errors import DomainError
 from voiceapp.extensions import db
@@ -18,7 +18,6 @@ from voiceapp.safeguarding.schemas import (AlertActionSchema, AlertDetailSchema,
 
 blp = Blueprint("safeguarding", __name__, url_prefix="/api/v1", description="Safeguarding alerts")
 # Priority leads, board and council members never see alerts: only the people who act on them.
-DUTY = (Role.SENIOR_LEADER, Role.VOICE_OFFICER)
 log = logging.getLogger(__name__)
 
 

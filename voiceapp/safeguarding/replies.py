@@ -9,9 +9,13 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 
+from voiceapp import languages
+from voiceapp.i18n import numbers_in_order
+
 LONDON = ZoneInfo("Europe/London")
 
-# Plain words, one SMS segment in English (GSM-7); Arabic is UCS-2, so it takes two.
+# Plain words, one SMS segment in English (GSM-7); the other languages are UCS-2, so they take two.
+# Every registered language has one (tests/safeguarding/test_crisis_replies_every_language.py).
 CRISIS = {
     "en": {
         "message": "If you are in danger now, call {emergency}. Childline is free on {childline}, any time. "
@@ -24,6 +28,49 @@ CRISIS = {
                    "في أي وقت. سيقرأ شخص رسالتك.",
         "unsafe": "إذا كنت في خطر الآن فاتصل بالرقم {emergency}. اتصل بـ Childline مجاناً على {childline} "
                   "في أي وقت. أبلغنا فريق الحماية لدينا الآن.",
+    },
+    # Machine-written like their catalogs (voiceapp/languages.py): a fluent speaker must check them first.
+    "fa": {
+        "message": "اگر الان در خطری، به {emergency} زنگ بزن. Childline رایگان است: {childline}، هر زمان. "
+                   "یک نفر پیامت را می‌خواند.",
+        "unsafe": "اگر الان در خطری، به {emergency} زنگ بزن. Childline رایگان است: {childline}، هر زمان. "
+                  "همین الان به تیم ایمنی گفتیم.",
+    },
+    "ps": {
+        "message": "که اوس په خطر کې یې، {emergency} ته زنګ ووهه. Childline وړیا دی: {childline}، هر وخت. "
+                   "یو کس به ستا پیغام ولولي.",
+        "unsafe": "که اوس په خطر کې یې، {emergency} ته زنګ ووهه. Childline وړیا دی: {childline}، هر وخت. "
+                  "موږ خپل د خوندیتوب ټیم ته وویل.",
+    },
+    "ti": {
+        "message": "ሕጂ ኣብ ሓደጋ እንተሎኻ፡ ናብ {emergency} ደውል። Childline ብነጻ {childline}፡ ኩሉ ግዜ። "
+                   "ሓደ ሰብ መልእኽትኻ ከንብቦ እዩ።",
+        "unsafe": "ሕጂ ኣብ ሓደጋ እንተሎኻ፡ ናብ {emergency} ደውል። Childline ብነጻ {childline}፡ ኩሉ ግዜ። "
+                  "ሕጂ ንጉጅለ ድሕንነትና ሓቢርናዮም።",
+    },
+    "ckb": {
+        "message": "ئەگەر ئێستا لە مەترسیدایت، پەیوەندی بە {emergency} بکە. Childline بەخۆڕاییە: {childline}، "
+                   "هەر کاتێک. کەسێک نامەکەت دەخوێنێتەوە.",
+        "unsafe": "ئەگەر ئێستا لە مەترسیدایت، پەیوەندی بە {emergency} بکە. Childline بەخۆڕاییە: {childline}، "
+                  "هەر کاتێک. بە تیمی پاراستنمان وت.",
+    },
+    "vi": {
+        "message": "Nếu bạn đang gặp nguy hiểm, gọi {emergency}. Childline miễn phí: {childline}, mọi lúc. "
+                   "Một người sẽ đọc tin của bạn.",
+        "unsafe": "Nếu bạn đang gặp nguy hiểm, gọi {emergency}. Childline miễn phí: {childline}, mọi lúc. "
+                  "Chúng tôi đã báo nhóm an toàn.",
+    },
+    "sq": {
+        "message": "Nëse je në rrezik tani, telefono {emergency}. Childline është falas në {childline}, "
+                   "në çdo kohë. Një person do ta lexojë mesazhin tënd.",
+        "unsafe": "Nëse je në rrezik tani, telefono {emergency}. Childline është falas në {childline}, "
+                  "në çdo kohë. I treguam ekipit tonë të sigurisë.",
+    },
+    "am": {
+        "message": "አሁን አደጋ ላይ ከሆንክ፣ {emergency} ደውል። Childline በነጻ {childline}፣ በማንኛውም ጊዜ። "
+                   "አንድ ሰው መልእክትህን ያነባል።",
+        "unsafe": "አሁን አደጋ ላይ ከሆንክ፣ {emergency} ደውል። Childline በነጻ {childline}፣ በማንኛውም ጊዜ። "
+                  "አሁን ለደህንነት ቡድናችን ነግረናል።",
     },
 }
 
@@ -46,10 +93,12 @@ CATEGORY_LABELS = {
 
 def crisis_reply(language, *, unsafe=False):
     """The immediate reply to a young person at risk: 999, Childline, and that a person will read it."""
-    texts = CRISIS.get((language or "en").split("_")[0].split("-")[0], CRISIS["en"])
+    code = languages.base(language)
+    texts = CRISIS.get(code, CRISIS["en"])
     config = current_app.config
-    return texts["unsafe" if unsafe else "message"].format(emergency=config["CRISIS_EMERGENCY_NUMBER"],
+    text = texts["unsafe" if unsafe else "message"].format(emergency=config["CRISIS_EMERGENCY_NUMBER"],
                                                           childline=config["CRISIS_CHILDLINE_NUMBER"])
+    return numbers_in_order(text, code if code in CRISIS else "en")
 
 
 UNHEARD = "a voice message nobody has heard yet: listen to the recording"

@@ -44,9 +44,9 @@ def has_open_alert(young_person_id):
     return bool(alerts.open_alert_among([young_person_id]))
 
 
-def answer_support(source_type, *, source_ids):
+def answer_support(_sender, *, sources):
     """Answers signals.support_requested: the crisis support to show beside a young person's own words."""
-    return alerts.support_for(source_type, source_ids)
+    return alerts.supports_for(sources)
 
 
 def connect(app):

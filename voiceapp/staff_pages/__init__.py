@@ -4,7 +4,7 @@ The pages call the same service functions as the JSON API, dump with the same sc
 through the same ones, so a page can do nothing the API would refuse. Staff pages are in English, the
 council's working language; everything young people see is translated.
 """
-from voiceapp.staff_pages import views  # noqa: F401  (routes register on bp)
+from voiceapp.staff_pages import languages_notice, views  # noqa: F401  (routes and hooks register on bp)
 from voiceapp.staff_pages.blueprint import bp
 
 

@@ -8,18 +8,17 @@ from marshmallow import ValidationError
 
 from voiceapp.auth import services as auth
 from voiceapp.auth.models import Role
+from voiceapp.auth.roles import CASEWORK, DUTY   # the pages open to exactly whom the API opens
 from voiceapp.auth.schemas import StaffSignInSchema
 from voiceapp.errors import DomainError, NotSignedIn, TooMany
 from voiceapp.extensions import limiter
 from voiceapp.safeguarding import alerts, unheard
-from voiceapp.safeguarding.api import DUTY        # the pages open to exactly whom the API is open
 from voiceapp.safeguarding.models import AlertStatus
 from voiceapp.safeguarding.schemas import AlertActionSchema, AlertDetailSchema, AlertFilterSchema, AlertSchema
 from voiceapp.staff_pages import session
 from voiceapp.staff_pages.blueprint import bp
 from voiceapp.staff_pages.session import csrf_token, page_error, staff_page
 from voiceapp.tellus import casework, replies, triage
-from voiceapp.tellus.api import CASEWORK
 from voiceapp.tellus.casework_schemas import StaffReplyInSchema
 from voiceapp.tellus.schemas import (MessageFilterSchema, MessagePageSchema, ReplyInSchema, StaffMessageSchema,
                                      StatusChangeSchema)

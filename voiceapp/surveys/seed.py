@@ -5,6 +5,7 @@ from importlib import resources
 import sqlalchemy as sa
 import yaml
 
+from voiceapp import languages
 from voiceapp.database import utcnow
 from voiceapp.extensions import db
 from voiceapp.surveys import definitions
@@ -19,8 +20,8 @@ def _load():
 
 def _question(spec):
     spec = dict(spec)
-    translation = spec.pop("ar", None)
-    return {**spec, "translations": {"ar": translation} if translation else {}}
+    translations = {code: spec.pop(code) for code in languages.TRANSLATED if spec.get(code)}
+    return {**spec, "translations": translations}
 
 
 def seed_surveys(*, actor, now=None):
@@ -29,7 +30,8 @@ def seed_surveys(*, actor, now=None):
     have = set(db.session.scalars(sa.select(Survey.key).where(Survey.key.is_not(None))))
     return [definitions.create_survey(actor=actor, key=row["key"], title=row["title"], cohort=row.get("cohort"),
                                       age_bands=row.get("age_bands", []), voice_groups=row.get("voice_groups", []),
-                                      translations={"ar": {"title": row["ar_title"]}} if row.get("ar_title") else {},
+                                      translations={code: {"title": row[f"{code}_title"]} for code in languages.TRANSLATED
+                                                    if row.get(f"{code}_title")},
                                       opens_at=now, closes_at=now + OPEN_FOR,
                                       questions=[_question(q) for q in row["questions"]])
             for row in _load() if row["key"] not in have]

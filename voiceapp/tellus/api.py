@@ -3,15 +3,15 @@ from flask_smorest import Blueprint
 
 from voiceapp.auth.guards import current_actor, require_role, require_young_person
 from voiceapp.auth.models import Role
+from voiceapp.auth.roles import CASEWORK
 from voiceapp.channel_enum import Channel
-from voiceapp.tellus import casework, replies, satisfaction, services, triage
+from voiceapp.tellus import casework, replies, satisfaction, services, threads, triage
 from voiceapp.tellus.casework_schemas import SatisfactionInSchema, StaffReplyInSchema
 from voiceapp.tellus.schemas import (AssignSchema, MessageFilterSchema, MessageInSchema, MessagePageSchema,
                                      MyMessageSchema, NoteSchema, ReplyInSchema, StaffMessageSchema,
                                      StatusChangeSchema, ThemesSchema, ThreadEntrySchema)
 
 blp = Blueprint("tellus", __name__, url_prefix="/api/v1", description="Tell Us, We Care")
-CASEWORK = (Role.SENIOR_LEADER, Role.VOICE_OFFICER, Role.PRIORITY_LEAD)
 
 
 @blp.route("/me/messages", methods=["POST"])
@@ -21,7 +21,8 @@ CASEWORK = (Role.SENIOR_LEADER, Role.VOICE_OFFICER, Role.PRIORITY_LEAD)
 def send_message(body):
     """Send a message to senior leaders: a promise not kept, unhappy with support, or praise."""
     actor = current_actor()
-    return services.send_message(actor=actor, young_person_id=actor.id, channel=Channel.WEB, **body)
+    return threads.shown_one(services.send_message(actor=actor, young_person_id=actor.id, channel=Channel.WEB,
+                                                   **body))
 
 
 @blp.route("/me/messages", methods=["GET"])
@@ -36,7 +37,7 @@ def my_messages():
 @blp.response(200, MyMessageSchema)
 def my_message(message_id):
     """Your message, where it has got to, and the replies."""
-    return services.get_my_message(actor=current_actor(), message_id=message_id)
+    return services.show_my_message(actor=current_actor(), message_id=message_id)
 
 
 @blp.route("/me/messages/<uuid:message_id>/replies", methods=["POST"])
@@ -45,8 +46,8 @@ def my_message(message_id):
 @blp.response(201, ThreadEntrySchema)
 def answer_back(body, message_id):
     """Write back about your message (this opens a closed one again)."""
-    return services.answer_back(actor=current_actor(), message_id=message_id, body=body["body"],
-                                channel=Channel.WEB)
+    return threads.shown_entry(services.answer_back(actor=current_actor(), message_id=message_id,
+                                                    body=body["body"], channel=Channel.WEB))
 
 
 @blp.route("/me/messages/<uuid:message_id>/satisfaction", methods=["POST"])
@@ -55,7 +56,8 @@ def answer_back(body, message_id):
 @blp.response(201, MyMessageSchema)
 def answer_satisfaction(body, message_id):
     """Say if you are happy with our answer: yes, partly or no (and why). "No" opens it again."""
-    return satisfaction.record_answer(actor=current_actor(), message_id=message_id, channel=Channel.WEB, **body)
+    return threads.shown_one(satisfaction.record_answer(actor=current_actor(), message_id=message_id,
+                                                        channel=Channel.WEB, **body))
 
 
 @blp.route("/me/messages/<uuid:message_id>", methods=["DELETE"])
@@ -88,7 +90,7 @@ def get_message(message_id):
 @blp.response(201, ThreadEntrySchema)
 def reply(body, message_id):
     """Answer the young person, on the channel they chose (409 while someone else is replying)."""
-    return replies.reply_to_message(actor=current_actor(), message_id=message_id, **body)
+    return threads.shown_entry(replies.reply_to_message(actor=current_actor(), message_id=message_id, **body))
 
 
 @blp.route("/messages/<uuid:message_id>/notes", methods=["POST"])
@@ -106,7 +108,7 @@ def add_note(body, message_id):
 @blp.response(200, StaffMessageSchema)
 def change_status(body, message_id):
     """Acknowledge, mark answered, close (with an outcome) or reopen."""
-    return casework.change_status(actor=current_actor(), message_id=message_id, **body)
+    return threads.shown_one(casework.change_status(actor=current_actor(), message_id=message_id, **body))
 
 
 @blp.route("/messages/<uuid:message_id>/assignee", methods=["PUT"])
@@ -114,7 +116,8 @@ def change_status(body, message_id):
 @blp.arguments(AssignSchema)
 @blp.response(200, StaffMessageSchema)
 def assign(body, message_id):
-    return triage.assign_message(actor=current_actor(), message_id=message_id, staff_id=body["staff_id"])
+    return threads.shown_one(triage.assign_message(actor=current_actor(), message_id=message_id,
+                                                   staff_id=body["staff_id"]))
 
 
 @blp.route("/messages/<uuid:message_id>/themes", methods=["PUT"])
@@ -123,4 +126,5 @@ def assign(body, message_id):
 @blp.response(200, StaffMessageSchema)
 def set_themes(body, message_id):
     """Tag the message with strategic priorities (1-6)."""
-    return triage.set_themes(actor=current_actor(), message_id=message_id, theme_numbers=body["themes"])
+    return threads.shown_one(triage.set_themes(actor=current_actor(), message_id=message_id,
+                                               theme_numbers=body["themes"]))

@@ -4,7 +4,8 @@ from flask_smorest import Blueprint
 
 from voiceapp.auth.guards import current_actor, require_role
 from voiceapp.auth.models import Role
-from voiceapp.tellus import casework, complaints, replies, replies_library
+from voiceapp.auth.roles import CASEWORK
+from voiceapp.tellus import casework, complaints, replies, replies_library, threads
 from voiceapp.tellus.casework_schemas import (AdvocacyInSchema, EscalateInSchema, ExtensionInSchema,
                                               LetterArgsSchema, LetterSchema, LockSchema, PraiseInSchema,
                                               StageStepInSchema, TemplateFilterSchema, TemplateInSchema,
@@ -12,7 +13,6 @@ from voiceapp.tellus.casework_schemas import (AdvocacyInSchema, EscalateInSchema
 from voiceapp.tellus.schemas import StaffMessageSchema
 
 blp = Blueprint("tellus_casework", __name__, url_prefix="/api/v1", description="Tell Us, We Care casework")
-CASEWORK = (Role.SENIOR_LEADER, Role.VOICE_OFFICER, Role.PRIORITY_LEAD)
 
 
 @blp.route("/messages/<uuid:message_id>/lock", methods=["POST"])
@@ -36,7 +36,7 @@ def release_lock(message_id):
 @blp.response(200, StaffMessageSchema)
 def extend(body, message_id):
     """Extend the response time limit once, with a reason (10 to 20 working days)."""
-    return casework.extend_deadline(actor=current_actor(), message_id=message_id, **body)
+    return threads.shown_one(casework.extend_deadline(actor=current_actor(), message_id=message_id, **body))
 
 
 @blp.route("/messages/<uuid:message_id>/praise", methods=["POST"])
@@ -45,7 +45,7 @@ def extend(body, message_id):
 @blp.response(200, StaffMessageSchema)
 def pass_on_praise(body, message_id):
     """Email the praised person's manager and close the message with praise passed on."""
-    return casework.pass_on_praise(actor=current_actor(), message_id=message_id, **body)
+    return threads.shown_one(casework.pass_on_praise(actor=current_actor(), message_id=message_id, **body))
 
 
 @blp.route("/messages/<uuid:message_id>/complaint", methods=["POST"])
@@ -53,7 +53,7 @@ def pass_on_praise(body, message_id):
 @blp.response(200, StaffMessageSchema)
 def mark_as_complaint(message_id):
     """Treat the message as a formal complaint (stage 1, clock from receipt)."""
-    return complaints.mark_as_complaint(actor=current_actor(), message_id=message_id)
+    return threads.shown_one(complaints.mark_as_complaint(actor=current_actor(), message_id=message_id))
 
 
 @blp.route("/messages/<uuid:message_id>/complaint/advocacy", methods=["POST"])
@@ -62,7 +62,8 @@ def mark_as_complaint(message_id):
 @blp.response(200, StaffMessageSchema)
 def record_advocacy_offer(body, message_id):
     """Record that an advocate was offered (needed before a complaint can close)."""
-    return complaints.record_advocacy_offer(actor=current_actor(), message_id=message_id, **body)
+    return threads.shown_one(complaints.record_advocacy_offer(actor=current_actor(), message_id=message_id,
+                                                              **body))
 
 
 @blp.route("/messages/<uuid:message_id>/complaint/escalation", methods=["POST"])
@@ -71,7 +72,7 @@ def record_advocacy_offer(body, message_id):
 @blp.response(200, StaffMessageSchema)
 def escalate_complaint(body, message_id):
     """Move the complaint to its next stage, at the young person's request."""
-    return complaints.escalate_complaint(actor=current_actor(), message_id=message_id, **body)
+    return threads.shown_one(complaints.escalate_complaint(actor=current_actor(), message_id=message_id, **body))
 
 
 @blp.route("/messages/<uuid:message_id>/complaint/steps", methods=["POST"])
@@ -80,7 +81,7 @@ def escalate_complaint(body, message_id):
 @blp.response(200, StaffMessageSchema)
 def record_stage_step(body, message_id):
     """Record when the stage 3 review panel met or reported."""
-    return complaints.record_stage_step(actor=current_actor(), message_id=message_id, **body)
+    return threads.shown_one(complaints.record_stage_step(actor=current_actor(), message_id=message_id, **body))
 
 
 @blp.route("/messages/<uuid:message_id>/complaint/letter", methods=["GET"])

@@ -95,6 +95,8 @@ class Message(db.Model):
     advocacy_offered_at = sa.Column(UTCDateTime)
     satisfaction_asked_at = sa.Column(UTCDateTime)
     promise = relationship("Promise", lazy="joined")
+    # Who sent it, for staff lists (the group of an anonymous sender); lists load it with their rows.
+    young_person = relationship("YoungPerson", viewonly=True)
     # Entries written in one step (a closing letter, then the satisfaction question) share a timestamp, so
     # the thread keeps its own order: ordering_list numbers each entry as it is appended.
     replies = relationship("MessageReply", order_by="MessageReply.position", cascade="all, delete-orphan",

@@ -1,13 +1,12 @@
 """Bodies for Tell Us, We Care: what a young person sends and sees, and what staff see and do."""
 from marshmallow import fields, validate
 
-from voiceapp.extensions import db
-from voiceapp.people.models import AgeBand, Cohort, YoungPerson
+from voiceapp.people.models import AgeBand, Cohort
+from voiceapp.read_models import Found, FoundList
 from voiceapp.schemas import PageArgs, StrictSchema, text, when
-from voiceapp.signals import support_for
 from voiceapp.tellus import casework_schemas as casework
 from voiceapp.tellus import satisfaction, wording
-from voiceapp.tellus.models import EntryKind, Kind, Outcome, ReplyChannel, Status
+from voiceapp.tellus.models import EntryKind, Kind, Outcome, ReplyChannel, Satisfaction, Status
 
 BODY_MAX = 5000
 
@@ -33,8 +32,13 @@ class ThreadEntrySchema(StrictSchema):
     body = fields.String()
     created_at = when()
     # The crisis reply, when the young person's words here raised a safeguarding alert (SAFE-01).
-    support = fields.Function(lambda r: None if r.author_staff_id else support_for(
-        "message_reply", [r.id]), metadata={"description": "crisis support, when this raised an alert"})
+    support = Found(allow_none=True, metadata={"description": "crisis support, when this raised an alert"})
+
+
+class YourSatisfactionSchema(StrictSchema):
+    """What the young person told us about our answer, and when."""
+    answer = fields.Enum(Satisfaction, by_value=True)
+    created_at = when()
 
 
 class MyMessageSchema(StrictSchema):
@@ -58,11 +62,10 @@ class MyMessageSchema(StrictSchema):
     next_step = fields.Function(wording.next_step, metadata={"description": "what happens next, and by when"})
     asks_satisfaction = fields.Function(satisfaction.awaits_answer,
                                         metadata={"description": "we are asking if you are happy with our answer"})
-    satisfaction = fields.Function(lambda m: casework.SatisfactionAnswerSchema(many=True, only=(
-        "answer", "created_at")).dump(satisfaction.answers_for(m)), metadata={"description": "what you told us"})
-    replies = fields.List(fields.Nested(ThreadEntrySchema))
-    support = fields.Function(lambda m: support_for("message", [m.id]),
-                              metadata={"description": "crisis support, when this raised an alert"})
+    satisfaction = FoundList(fields.Nested(YourSatisfactionSchema), attribute="satisfaction_answers",
+                             metadata={"description": "what you told us"})
+    replies = FoundList(fields.Nested(ThreadEntrySchema), attribute="thread")
+    support = Found(allow_none=True, metadata={"description": "crisis support, when this raised an alert"})
 
 
 class NoteSchema(StrictSchema):
@@ -81,7 +84,7 @@ class EventSchema(StrictSchema):
 
 def _sender(message):
     """Anonymous messages show staff the group, never the person."""
-    person = db.session.get(YoungPerson, message.young_person_id)
+    person = message.young_person
     sender = {"cohort": person.cohort.value, "age_band": person.age_band.value, "language": person.language}
     if not message.anonymous:
         sender["young_person_id"] = str(person.id)
@@ -103,7 +106,7 @@ class StaffMessageSummarySchema(MyMessageSchema):
 
 
 class StaffMessageSchema(StaffMessageSummarySchema):
-    thread = fields.Function(lambda m: ThreadEntrySchema(many=True).dump(m.replies))
+    thread = FoundList(fields.Nested(ThreadEntrySchema))
     notes = fields.List(fields.Nested(NoteSchema))
     events = fields.List(fields.Nested(EventSchema))
     reply_lock = fields.Function(casework.lock_of, metadata={"description": "who is replying now, if anyone"})
@@ -111,8 +114,7 @@ class StaffMessageSchema(StaffMessageSummarySchema):
     extension_reason = fields.String(allow_none=True)
     advocacy_offered_at = when(allow_none=True)
     complaint = fields.Function(casework.complaint_of)
-    satisfaction_answers = fields.Function(lambda m: casework.SatisfactionAnswerSchema(many=True).dump(
-        satisfaction.answers_for(m)))
+    satisfaction_answers = FoundList(fields.Nested(casework.SatisfactionAnswerSchema))
 
 
 class MessagePageSchema(StrictSchema):

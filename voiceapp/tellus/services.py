@@ -10,7 +10,7 @@ from voiceapp.people import holds
 from voiceapp.people import services as people
 from voiceapp.promises import services as promises
 from voiceapp.promises.models import Promise
-from voiceapp.tellus import clocks, notifications
+from voiceapp.tellus import clocks, notifications, threads
 from voiceapp.tellus.models import Kind, Message, MessageReply, ReplyChannel, Status
 
 
@@ -67,13 +67,19 @@ def _reply_channel(person, wants_reply, reply_channel):
 
 
 def list_my_messages(*, actor):
-    return db.session.scalars(sa.select(Message).where(Message.young_person_id == actor.id)
-                              .order_by(Message.received_at.desc())).all()
+    """The young person's messages, newest first, each shown with its thread (a fixed number of queries)."""
+    return threads.shown(db.session.scalars(sa.select(Message).where(Message.young_person_id == actor.id)
+                                            .order_by(Message.received_at.desc())).all())
 
 
 def get_my_message(*, actor, message_id):
     """A young person's own message; anyone else's answers as not found."""
     return get_or_404(Message, message_id, _l("No such message"), young_person_id=actor.id)
+
+
+def show_my_message(*, actor, message_id):
+    """A young person's own message as their screen shows it, with its thread."""
+    return threads.shown_one(get_my_message(actor=actor, message_id=message_id))
 
 
 def answer_back(*, actor, message_id, body, channel):

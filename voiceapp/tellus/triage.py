@@ -1,18 +1,19 @@
 """Use cases of staff finding and sorting Tell Us, We Care messages: the queue, one message, notes, owner, themes."""
 from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
+from sqlalchemy.orm import joinedload, selectinload
 
 from voiceapp.audit import services as audit
+from voiceapp.auth import roles
 from voiceapp.auth.models import Role, StaffUser
 from voiceapp.database import one_or_404, transaction, utcnow
 from voiceapp.errors import Invalid
 from voiceapp.extensions import db
 from voiceapp.people.models import YoungPerson
 from voiceapp.promises.models import StrategicPriority
-from voiceapp.tellus import clocks, notifications
+from voiceapp.tellus import clocks, notifications, threads
 from voiceapp.tellus.models import Message, MessageNote, message_themes
 
-EVERY_MESSAGE = (Role.SENIOR_LEADER, Role.VOICE_OFFICER)
 SORTS = {
     # Most urgent first: the running deadline that ends soonest (overdue ones lead), then the longest waiting.
     "urgency": lambda: (clocks.current_due_sql().is_(None), clocks.current_due_sql(), Message.received_at),
@@ -24,7 +25,7 @@ SORTS = {
 def _visible_to(actor):
     """Senior leaders and the voice team see every message; a priority lead sees their theme or their own."""
     query = sa.select(Message)
-    if actor.role in EVERY_MESSAGE:
+    if actor.role in roles.EVERY_MESSAGE:
         return query
     themed = sa.select(message_themes.c.message_id).where(message_themes.c.priority_id == actor.priority_id)
     return query.where(sa.or_(Message.assigned_to_id == actor.id, Message.id.in_(themed)))
@@ -32,7 +33,8 @@ def _visible_to(actor):
 
 def find_message(*, actor, message_id):
     """A message this member of staff may work on; any other answers as not found."""
-    return one_or_404(_visible_to(actor).where(Message.id == message_id), _l("No such message"))
+    return one_or_404(_visible_to(actor).where(Message.id == message_id).options(joinedload(Message.young_person)),
+                      _l("No such message"))
 
 
 def _filtered(query, *, status, kind, cohort, age_band, theme, assigned_to, unassigned, overdue, complaint):
@@ -61,19 +63,23 @@ def list_messages(*, actor, sort="urgency", limit=50, offset=0, status=None, kin
                       status=status, kind=kind, cohort=cohort, age_band=age_band, theme=theme,
                       assigned_to=assigned_to, unassigned=unassigned, overdue=overdue, complaint=complaint)
     total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
-    rows = db.session.scalars(query.order_by(*SORTS[sort]()).limit(limit).offset(offset)).all()
+    ids = db.session.scalars(query.with_only_columns(Message.id).order_by(*SORTS[sort]())
+                             .limit(limit).offset(offset)).all()
     with transaction():
         audit.record(actor=actor, action="message.list", object_type="message",
-                     detail={"message_ids": [str(row.id) for row in rows]})
-    return rows, total
+                     detail={"message_ids": [str(message_id) for message_id in ids]})
+    # Loaded after the audit's commit (which expires what was loaded before), with everything the list shows.
+    rows = {row.id: row for row in db.session.scalars(sa.select(Message).where(Message.id.in_(ids))
+                                                      .options(selectinload(Message.young_person)))}
+    return [rows[message_id] for message_id in ids], total
 
 
 def get_message(*, actor, message_id):
-    """One message as staff see it (with notes); every view is audited."""
+    """One message as staff see it (with notes and its thread); every view is audited."""
     message = find_message(actor=actor, message_id=message_id)
     with transaction():
         audit.record(actor=actor, action="message.view", object_type="message", object_id=message.id)
-    return message
+    return threads.shown_one(message)
 
 
 def add_note(*, actor, message_id, body):

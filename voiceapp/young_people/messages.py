@@ -27,7 +27,7 @@ def messages():
 
 def _thread(message_id, *, errors=None, typed=None, status=200):
     try:
-        message = MyMessageSchema().dump(tellus.get_my_message(actor=g.actor, message_id=message_id))
+        message = MyMessageSchema().dump(tellus.show_my_message(actor=g.actor, message_id=message_id))
     except DomainError as error:
         return page_error(error.status, error.message)
     return render_template("young/message.html", title=_l("Your message"), message=message,

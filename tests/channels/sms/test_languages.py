@@ -96,3 +96,19 @@ def test_every_language_has_its_name_greetings_and_command_words_and_none_clash(
                                         ("ኣነ ጽቡቕ ኣይኮንኩን", "ti"), ("እኔ ደህና አይደለሁም", "am"), ("im ok", "en")])
 def test_the_letters_of_a_text_tell_its_language_for_a_reply_before_we_know_the_sender(text, code):
     assert languages.written_in(text) == code
+
+
+@pytest.mark.parametrize("reply, code, rating", [("بله", "fa", "kept"), ("نمیدونم", "fa", "dont_know"),
+                                                 ("هو", "ps", "kept"), ("نه پوهېږم", "ps", "dont_know"),
+                                                 ("نازانم", "ckb", "dont_know"), ("không biết", "vi", "dont_know"),
+                                                 ("khong", "vi", "not_kept"), ("po", "sq", "kept"),
+                                                 ("nuk e di", "sq", "dont_know"), ("እወ", "ti", "kept"),
+                                                 ("አላውቅም", "am", "dont_know"), ("kinda", "fa", "partly")])
+def test_answers_are_read_as_people_write_them_in_each_language(reply, code, rating):
+    from voiceapp.channels.sms.answers import parse_rating
+    assert parse_rating(reply, code) == rating
+
+
+def test_i_am_not_sure_in_albanian_is_an_answer_not_the_unsafe_word():
+    from voiceapp.channels.sms.answers import parse_rating
+    assert match_keyword("nuk jam i sigurt") is None and parse_rating("nuk jam i sigurt", "sq") == "dont_know"

@@ -6,6 +6,7 @@ from flask_babel import force_locale
 from voiceapp import languages
 from voiceapp.channels.sms import prompts
 from voiceapp.channels.sms.flows import join
+from voiceapp.i18n import numbers_in_order
 from voiceapp.messaging.segments import measure
 
 LANGUAGES = list(languages.CODES)
@@ -19,8 +20,9 @@ SAMPLE = {"url": "https://voice.example.org/privacy", "contact": "0113 000 0000"
 
 
 def rendered(prompt):
+    """The prompt as it is sent: filled in, with grouped numbers kept in order in right-to-left languages."""
     text = str(prompt)
-    return text % SAMPLE if "%(" in text else text
+    return numbers_in_order(text % SAMPLE if "%(" in text else text)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -56,3 +58,10 @@ def test_help_names_999_childline_and_the_service(app, language):
     with app.test_request_context(), force_locale(language):
         text = prompts.help_text()
     assert "999" in text and "0800 1111" in text and "0113 000 0000" in text
+
+
+@pytest.mark.parametrize("language", ["ar", "fa", "ps", "ckb"])
+def test_phone_numbers_in_a_right_to_left_help_text_are_kept_in_order(app, language):
+    with app.test_request_context(), force_locale(language):
+        text = numbers_in_order(prompts.help_text())
+    assert "\u200e0800 1111\u200e" in text and "\u200e0113 000 0000\u200e" in text

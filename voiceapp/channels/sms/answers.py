@@ -1,4 +1,4 @@
-"""Free SMS replies read as structured answers (ratings, yes/no, scales, choices) in English and Arabic."""
+"""Free SMS replies read as structured answers (ratings, yes/no, scales, choices) in every registered language."""
 import functools
 import re
 from dataclasses import dataclass
@@ -26,6 +26,57 @@ RATING_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "dont_know": ("لا أعرف", "ما بعرف", "مش عارف", "ما أعرف", "ما أدري", "مدري", "مش متأكد", "ma ba3ref"),
         "skip": ("تخطي", "التالي"),
     },
+    # Machine-written like the catalogs (voiceapp/languages.py): a fluent speaker must check them. Latin
+    # spellings are for phones without the script's keyboard.
+    "fa": {
+        "kept": ("بله", "آره", "آری", "حتما", "همیشه", "bale", "areh"),
+        "partly": ("کمی", "یکم", "تا حدی", "گاهی", "بعضی وقتا", "yekam"),
+        "not_kept": ("نه", "نخیر", "هرگز", "اصلا", "nakheir"),
+        "dont_know": ("نمی‌دانم", "نمیدونم", "نمی دونم", "مطمئن نیستم", "nemidonam", "nemidunam"),
+        "skip": ("رد", "بعدی"),
+    },
+    "ps": {
+        "kept": ("هو", "هو کنه", "ho", "hao"),
+        "partly": ("لږ", "یو څه", "کله کله", "lag"),
+        "not_kept": ("نه", "هېڅکله", "هیڅکله"),
+        "dont_know": ("نه پوهېږم", "نه پوهیږم", "na pohegam", "na pohigam"),
+        "skip": ("تېر", "تیر"),
+    },
+    "ckb": {
+        "kept": ("بەڵێ", "ئەرێ", "بەڵی"),
+        "partly": ("کەمێک", "هەندێک", "هەندێ جار", "kamek"),
+        "not_kept": ("نا", "نەخێر", "هەرگیز", "nakher"),
+        "dont_know": ("نازانم", "دڵنیا نیم", "nazanm"),
+        "skip": ("بازدان",),
+    },
+    "vi": {
+        "kept": ("có", "vâng", "dạ", "ừ", "đúng", "co", "vang", "luôn luôn"),
+        "partly": ("một chút", "một phần", "đôi khi", "thỉnh thoảng", "hơi hơi", "mot chut", "doi khi"),
+        "not_kept": ("không", "ko", "chưa", "không bao giờ", "khong", "chua"),
+        "dont_know": ("không biết", "ko biết", "không rõ", "khong biet", "ko biet", "k biet"),
+        "skip": ("bỏ qua", "bo qua"),
+    },
+    "sq": {
+        "kept": ("po", "gjithmonë", "sigurisht", "patjetër", "gjithmone", "patjeter"),
+        "partly": ("pak", "disi", "ndonjëherë", "pjesërisht", "ndonjehere", "pjeserisht"),
+        "not_kept": ("jo", "kurrë", "kurre", "aspak"),
+        "dont_know": ("nuk e di", "s'e di", "se di", "ndoshta", "nuk jam i sigurt", "nuk jam e sigurt"),
+        "skip": ("kalo", "tjetra"),
+    },
+    "ti": {
+        "kept": ("እወ", "ewe"),
+        "partly": ("ቁሩብ", "ሓሓሊፉ"),
+        "not_kept": ("ኣይፋል", "ኣይኮነን", "ፈጺሙ"),
+        "dont_know": ("ኣይፈልጥን", "ayfeltn"),
+        "skip": ("ሕለፍ",),
+    },
+    "am": {
+        "kept": ("አዎ", "awo"),
+        "partly": ("ትንሽ", "አንዳንድ ጊዜ"),
+        "not_kept": ("አይ", "አይደለም", "በፍጹም"),
+        "dont_know": ("አላውቅም", "alawkm"),
+        "skip": ("እለፍ",),
+    },
 }
 RATING_DIGITS = {"1": "kept", "2": "partly", "3": "not_kept", "4": "dont_know", "0": "skip"}
 # Skin tones, gender signs and VS16 are folded away first, so 👍🏽 is 👍 and 🤷‍♀️ is 🤷.
@@ -38,6 +89,13 @@ YES_NO_WORDS: dict[str, dict[bool, tuple[str, ...]]] = {
            False: ("no", "n", "nope", "nah", "naa", "na", "not really", "no way")},
     "ar": {True: ("نعم", "أيوه", "ايوا", "اه", "أكيد", "طبعا", "تمام", "aywa", "aiwa", "na3am"),
            False: ("لا", "أبدا", "la", "laa", "la2")},
+    "fa": {True: ("بله", "آره", "آری", "حتما", "باشه", "bale", "areh"), False: ("نه", "نخیر", "nakheir")},
+    "ps": {True: ("هو", "هو کنه", "ho", "hao"), False: ("نه",)},
+    "ckb": {True: ("بەڵێ", "ئەرێ", "بەڵی"), False: ("نا", "نەخێر", "nakher")},
+    "vi": {True: ("có", "vâng", "dạ", "ừ", "đúng", "co", "vang"), False: ("không", "ko", "chưa", "khong", "chua")},
+    "sq": {True: ("po", "sigurisht", "patjetër", "patjeter"), False: ("jo", "aspak")},
+    "ti": {True: ("እወ", "ewe"), False: ("ኣይፋል", "ኣይኮነን")},
+    "am": {True: ("አዎ", "awo"), False: ("አይ", "አይደለም")},
 }
 YES_NO_EMOJI = {True: "👍 ✅ ✔ 👌 🙂 😀 😊", False: "👎 ❌ 🙅"}
 

@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from voiceapp.auth.actors import Actor
+from voiceapp.i18n import numbers_in_order
 from voiceapp.channel_enum import Channel
 
 
@@ -18,7 +19,8 @@ class Turn:
     channel: Channel = Channel.SMS
 
     def say(self, *texts):
-        self.replies.extend(str(t) for t in texts if t)
+        # In the reply's language: phone numbers stay in order in right-to-left texts.
+        self.replies.extend(numbers_in_order(str(t)) for t in texts if t)
 
     @property
     def state(self):

@@ -4,6 +4,11 @@ from importlib import resources
 from flask import render_template
 
 TEMPLATES = {"board": "reports/board.html", "young_people": "reports/young_people.html"}
+# How the report names each group (the stored names are for machines).
+GROUP_NAMES = {"child_in_care": "Children in care", "care_leaver": "Care leavers",
+               "unaccompanied_asylum_seeking": "Unaccompanied asylum seeking", "send": "SEND",
+               "care_experienced_parent": "Care-experienced parents", "lives_out_of_area": "Living out of area",
+               "residential_home": "Living in a residential home"}
 
 
 def _css():
@@ -21,7 +26,7 @@ def to_html(report) -> str:
     theme_names = {str(t["number"]): t["short_title"] for t in report.get("themes", [])}
     withheld = report["meta"]["suppression"]["legend"]
     return render_template(TEMPLATES[audience], r=report, charts=charts, css=_css(), theme_names=theme_names,
-                           withheld_title=withheld)
+                           withheld_title=withheld, group_names=GROUP_NAMES)
 
 
 def _no_fetching(url, *args, **kwargs):

@@ -11,6 +11,7 @@ from voiceapp.reports.protect.themes import protect_theme_groups, protect_themes
 
 
 GROUPS = {k: ORDER[k] for k in ("cohort", "age_band", "voice_group")}
+SURVEY_GROUPS = {k: ORDER[k] for k in ("age_band", "voice_group")}  # by cohort is the survey table itself
 
 
 def rules_from(config) -> SuppressionRules:
@@ -47,7 +48,7 @@ def protect_report(raw, rules, cohort_sizes):
                                                            raw["previous_promise_information"], rules),
         "tellus": protect_tellus(raw["tellus"], rules, themes),
         "surveys": protect_surveys(raw["questions"], raw["survey_values"], raw["survey_choices"],
-                                   raw["survey_answered"], rules),
+                                   raw["survey_answered"], rules, raw["survey_by_group"], SURVEY_GROUPS),
         "themes": themes,
         "themes_by_group": protect_theme_groups(raw["themes"], raw["mentions"], raw["theme_groups"], rules, GROUPS),
         "actions": _actions(raw["actions"], rules),

@@ -1,4 +1,5 @@
-"""Surveys as published: each question's answers by cohort, suppressed, with shares of each cohort."""
+"""Surveys as published: each question's answers by cohort, suppressed, with shares of each cohort; and by
+age band and voice group, each group's answers suppressed with that group's respondents."""
 from voiceapp.people.models import Cohort
 from voiceapp.reports import disclosure
 from voiceapp.reports.protect.cells import breakdown, cell, count, pct, withheld
@@ -51,7 +52,42 @@ def _ticked(shown, respondents, rules):
     return {"count": shown, "share": pct(disclosure.share(shown["value"], respondents, rules))}
 
 
-def protect_surveys(questions, values, choices, answered, rules):
+def _group_single(question, values, name, group, rules):
+    """One group's answers to a question whose answers add up to its respondents: suppressed together with
+    that total (secondary suppression), so no hidden answer can be worked out from the others."""
+    labels, keys = _labels(question)
+    counts = {str(k): values.get((question["id"], name, group, k), 0) for k in keys}
+    published = breakdown(counts, rules, sum(counts.values()))
+    return {"respondents": published["total"],
+            "answers": [{"label": label, "count": published["cells"][str(k)], "share": published["shares"][str(k)]}
+                        for label, k in zip(labels, keys)]}
+
+
+def _group_multiple(question, choices, answered, name, group, rules):
+    """One group's ticked options: each count alone, as a share of the group's respondents."""
+    labels, keys = _labels(question)
+    respondents = count(answered.get((question["id"], name, group), 0), rules)
+    ticked = breakdown({str(k): choices.get((question["id"], name, group, k), 0) for k in keys}, rules)["cells"]
+    return {"respondents": cell(respondents),
+            "answers": [{"label": label, **_ticked(ticked[str(k)], respondents, rules)}
+                        for label, k in zip(labels, keys)]}
+
+
+def _by_group(question, by_group, rules, order):
+    """The question's answers by age band and voice group (voice groups overlap: each stands alone)."""
+    published = {}
+    for name, groups in order.items():
+        if question["kind"] == "multiple_choice":
+            published[name] = {g: _group_multiple(question, by_group["choices"], by_group["answered"], name, g, rules)
+                               for g in groups}
+        else:
+            published[name] = {g: _group_single(question, by_group["values"], name, g, rules) for g in groups}
+    return published
+
+
+def protect_surveys(questions, values, choices, answered, rules, by_group=None, order=None):
+    """Every question's published answers; with by_group (raw counts from the query) and order ({breakdown:
+    groups}), its answers by each group too."""
     published = []
     for q in questions:
         entry = {k: q[k] for k in ("survey", "kind", "prompt")}
@@ -62,5 +98,7 @@ def protect_surveys(questions, values, choices, answered, rules):
             entry.update(_multiple(q, choices, answered, rules))
         else:
             entry.update(_single(q, values, rules))
+        if by_group is not None and q["kind"] != "free_text":
+            entry["by_group"] = _by_group(q, by_group, rules, order)
         published.append(entry)
     return published

@@ -1,11 +1,13 @@
 """The promise: for each promise, how many young people said kept, partly, not kept or don't know."""
+import uuid
+
 import sqlalchemy as sa
 
 from voiceapp.extensions import db
 from voiceapp.people.models import YoungPerson, YoungPersonVoiceGroup
 from voiceapp.promises.models import (Promise, PromiseCheck, PromiseInformation, PromiseRating, PromiseSet,
                                       StrategicPriority)
-from voiceapp.reports.queries.sqltime import within
+from voiceapp.reports.queries.sqltime import materialized, within
 
 RATINGS = ("kept", "partly", "not_kept", "dont_know")
 
@@ -79,38 +81,60 @@ def promise_information(period):
     return counts
 
 
-def _latest_ratings(period):
+def _rated(period):
+    """Every rating in each young person's latest check of the period, with their cohort and age band,
+    computed once for all the counts below."""
     latest = _latest_checks(period)
-    return (sa.select(PromiseCheck.young_person_id.label("yp"), PromiseRating.rating.label("rating"))
-            .select_from(latest)
-            .join(PromiseCheck, sa.and_(PromiseCheck.young_person_id == latest.c.yp,
-                                        PromiseCheck.submitted_at == latest.c.at))
-            .join(PromiseRating, PromiseRating.check_id == PromiseCheck.id).subquery("rated"))
+    return materialized(
+        sa.select(PromiseCheck.young_person_id.label("yp"), PromiseRating.promise_id,
+                  sa.cast(PromiseRating.rating, sa.String).label("rating"),
+                  sa.cast(YoungPerson.cohort, sa.String).label("cohort"),
+                  sa.cast(YoungPerson.age_band, sa.String).label("age_band"))
+        .select_from(latest)
+        .join(PromiseCheck, sa.and_(PromiseCheck.young_person_id == latest.c.yp,
+                                    PromiseCheck.submitted_at == latest.c.at))
+        .join(PromiseRating, PromiseRating.check_id == PromiseCheck.id)
+        .join(YoungPerson, YoungPerson.id == PromiseCheck.young_person_id).cte("rated"))
 
 
-def _dimensions(rated):
-    """(breakdown, group column, join) for cohort, age band and voice group (a person can be in several)."""
-    by_person = (YoungPerson, YoungPerson.id == rated.c.yp)
-    return [("cohort", sa.cast(YoungPerson.cohort, sa.String), by_person),
-            ("age_band", sa.cast(YoungPerson.age_band, sa.String), by_person),
-            ("voice_group", sa.cast(YoungPersonVoiceGroup.group, sa.String),
-             (YoungPersonVoiceGroup, YoungPersonVoiceGroup.young_person_id == rated.c.yp))]
+def _grouped(rated, raters):
+    """(kind, group, rating, n) selects: answers by promise and by each group, and people in each group."""
+    group = sa.cast(YoungPersonVoiceGroup.group, sa.String)
+    in_group = {"rated": (YoungPersonVoiceGroup, YoungPersonVoiceGroup.young_person_id == rated.c.yp),
+                "raters": (YoungPersonVoiceGroup, YoungPersonVoiceGroup.young_person_id == raters.c.yp)}
+    none = sa.literal(None, sa.String)
+    return [
+        sa.select(sa.literal("promise"), sa.cast(rated.c.promise_id, sa.String), rated.c.rating, sa.func.count())
+        .group_by(rated.c.promise_id, rated.c.rating),
+        *[sa.select(sa.literal(name), rated.c[name], rated.c.rating, sa.func.count())
+          .group_by(rated.c[name], rated.c.rating) for name in ("cohort", "age_band")],
+        sa.select(sa.literal("voice_group"), group, rated.c.rating, sa.func.count()).select_from(rated)
+        .join(*in_group["rated"]).group_by(group, rated.c.rating),
+        *[sa.select(sa.literal(f"people {name}"), raters.c[name], none, sa.func.count()).group_by(raters.c[name])
+          for name in ("cohort", "age_band")],
+        sa.select(sa.literal("people voice_group"), group, none, sa.func.count()).select_from(raters)
+        .join(*in_group["raters"]).group_by(group),
+    ]
 
 
-def by_group(period):
-    """{(breakdown, group): {"people": n, "answers": n, kept/partly/not_kept/dont_know: answers}} by cohort,
-    age band and voice group, from each young person's latest check in the period."""
-    rated = _latest_ratings(period)
-    dimensions = _dimensions(rated)
-    answers = sa.union_all(*[sa.select(sa.literal(name), column, sa.cast(rated.c.rating, sa.String), sa.func.count())
-                             .select_from(rated).join(*join).group_by(column, rated.c.rating)
-                             for name, column, join in dimensions])
-    people = sa.union_all(*[sa.select(sa.literal(name), column, sa.func.count(sa.distinct(rated.c.yp)))
-                            .select_from(rated).join(*join).group_by(column) for name, column, join in dimensions])
-    counts = {}
-    for name, key, n in db.session.execute(people):
-        counts[(name, key)] = {"people": n, "answers": 0, **dict.fromkeys(RATINGS, 0)}
-    for name, key, rating, n in db.session.execute(answers):
-        counts[(name, key)][rating] += n
-        counts[(name, key)]["answers"] += n
-    return counts
+def ratings_and_groups(period):
+    """In one statement, from each young person's latest check in the period: {promise_id: {rating: count}}
+    as rating_counts gives, and {(breakdown, group): {"people": n, "answers": n, kept/partly/not_kept/
+    dont_know: answers}} by cohort, age band and voice group (a young person can be in several voice groups)."""
+    rated = _rated(period)
+    raters = materialized(sa.select(rated.c.yp, rated.c.cohort, rated.c.age_band)
+                          .group_by(rated.c.yp, rated.c.cohort, rated.c.age_band).cte("raters"))
+    ratings, groups, rows = {}, {}, db.session.execute(sa.union_all(*_grouped(rated, raters))).all()
+
+    def group(name, key):
+        return groups.setdefault((name, key), {"people": 0, "answers": 0, **dict.fromkeys(RATINGS, 0)})
+    for kind, key, rating, n in rows:
+        if kind == "promise":
+            ratings.setdefault(uuid.UUID(key), dict.fromkeys(RATINGS, 0))[rating] = n
+        elif kind.startswith("people "):
+            group(kind.removeprefix("people "), key)["people"] = n
+        else:
+            counts = group(kind, key)
+            counts[rating] += n
+            counts["answers"] += n
+    return ratings, groups

@@ -26,40 +26,72 @@ def _indexed(period):
         .where(within(ThemeMention.said_at, period))
 
 
-def _per_theme(raised, *columns):
-    return sa.select(StrategicPriority.number, *columns).join(raised, raised.c.priority_id == StrategicPriority.id)
+def _raised(period, name):
+    """Each piece of writing once per theme it was raised under: (source, item, young person, priority)."""
+    return materialized(sa.union(_staff_tags(period), _indexed(period)).cte(name))
 
 
-def mentions(period):
-    """{theme number: {"mentions": n, "people": n, "tell_us": n, "promise_comment": n, "survey": n}}: each
-    piece of writing counts once per theme, however many of its tags and rules point there."""
-    raised = materialized(sa.union(_staff_tags(period), _indexed(period)).cte("raised"))
-    number = StrategicPriority.number
-    query = sa.union_all(_per_theme(raised, raised.c.source, sa.func.count()).group_by(number, raised.c.source),
-                         _per_theme(raised, sa.literal("people"), sa.func.count(sa.distinct(raised.c.yp)))
-                         .group_by(number))
-    numbers = db.session.scalars(sa.select(number).order_by(number))
-    result = {n: {"mentions": 0, "people": 0, **dict.fromkeys(SOURCES, 0)} for n in numbers}
-    for theme, source, n in db.session.execute(query):
-        result[theme][source] = n
+def _blank(numbers):
+    return {n: {"mentions": 0, "people": 0, **dict.fromkeys(SOURCES, 0)} for n in numbers}
+
+
+def _by_source(raised):
+    return (sa.select(sa.literal("source"), raised.c.priority_id, raised.c.source, sa.func.count())
+            .group_by(raised.c.priority_id, raised.c.source))
+
+
+def _numbers():
+    return dict(db.session.execute(sa.select(StrategicPriority.id, StrategicPriority.number)).all())
+
+
+def _totalled(result):
     for counts in result.values():
         counts["mentions"] = sum(counts[s] for s in SOURCES)
     return result
 
 
-def people_by_group(period):
-    """{(theme number, breakdown, group): young people} who raised each theme, by cohort, age band and
-    voice group, in one statement."""
-    raised = materialized(sa.union(_staff_tags(period), _indexed(period)).cte("raised_by"))
-    number, people = StrategicPriority.number, sa.func.count(sa.distinct(raised.c.yp))
-    person = (YoungPerson, YoungPerson.id == raised.c.yp)
-    parts = [("cohort", sa.cast(YoungPerson.cohort, sa.String), person),
-             ("age_band", sa.cast(YoungPerson.age_band, sa.String), person),
-             ("voice_group", sa.cast(YoungPersonVoiceGroup.group, sa.String),
-              (YoungPersonVoiceGroup, YoungPersonVoiceGroup.young_person_id == raised.c.yp))]
-    query = sa.union_all(*[_per_theme(raised, sa.literal(name), column, people).join(*join).group_by(number, column)
-                           for name, column, join in parts])
-    return {(theme, name, group): n for theme, name, group, n in db.session.execute(query)}
+def mentions(period):
+    """{theme number: {"mentions": n, "tell_us": n, "promise_comment": n, "survey": n, "people": 0}}: each
+    piece of writing counts once per theme, however many of its tags and rules point there (no people: for
+    last period's figures, which need only the mentions)."""
+    numbers = _numbers()
+    result = _blank(sorted(numbers.values()))
+    for _, priority_id, source, n in db.session.execute(_by_source(_raised(period, "raised_before"))):
+        result[numbers[priority_id]][source] = n
+    return _totalled(result)
+
+
+def mentions_and_groups(period):
+    """In one statement: mentions as above with the young people raising each theme, and {(theme number,
+    breakdown, group): young people} by cohort, age band and voice group. The writing is gathered once, and
+    each young person once per theme, so no count needs a DISTINCT of its own."""
+    raised = _raised(period, "raised")
+    pairs = sa.select(raised.c.priority_id, raised.c.yp).group_by(raised.c.priority_id, raised.c.yp).subquery("pairs")
+    raisers = materialized(sa.select(pairs.c.priority_id, pairs.c.yp,
+                                     sa.cast(YoungPerson.cohort, sa.String).label("cohort"),
+                                     sa.cast(YoungPerson.age_band, sa.String).label("age_band"))
+                           .join(YoungPerson, YoungPerson.id == pairs.c.yp).cte("raisers"))
+    group = sa.cast(YoungPersonVoiceGroup.group, sa.String)
+    query = sa.union_all(
+        _by_source(raised),
+        sa.select(sa.literal("people"), raisers.c.priority_id, sa.literal("all"), sa.func.count())
+        .group_by(raisers.c.priority_id),
+        *[sa.select(sa.literal(name), raisers.c.priority_id, raisers.c[name], sa.func.count())
+          .group_by(raisers.c.priority_id, raisers.c[name]) for name in ("cohort", "age_band")],
+        sa.select(sa.literal("voice_group"), raisers.c.priority_id, group, sa.func.count())
+        .join(YoungPersonVoiceGroup, YoungPersonVoiceGroup.young_person_id == raisers.c.yp)
+        .group_by(raisers.c.priority_id, group))
+    numbers = _numbers()
+    result, groups = _blank(sorted(numbers.values())), {}
+    for kind, priority_id, key, n in db.session.execute(query):
+        theme = numbers[priority_id]
+        if kind == "source":
+            result[theme][key] = n
+        elif kind == "people":
+            result[theme]["people"] = n
+        else:
+            groups[(theme, kind, key)] = n
+    return _totalled(result), groups
 
 
 def themes():

@@ -74,61 +74,98 @@ def connect():
 
 
 def _sources():
-    """(source, item column, text, young person, said at, select_from joins) for each kind of writing."""
+    """(source, item column, item, text, young person, said at, own theme or None, joins) for each kind of writing."""
     return [
-        ("tell_us", "message_id", Message.id, Message.body, Message.young_person_id, Message.received_at, []),
+        ("tell_us", "message_id", Message.id, Message.body, Message.young_person_id, Message.received_at, None, []),
         ("promise_comment", "rating_id", PromiseRating.id, PromiseRating.comment, PromiseCheck.young_person_id,
-         PromiseCheck.submitted_at, [(PromiseCheck, PromiseCheck.id == PromiseRating.check_id)]),
+         PromiseCheck.submitted_at, Promise.priority_id,
+         [(PromiseCheck, PromiseCheck.id == PromiseRating.check_id),
+          (Promise, Promise.id == PromiseRating.promise_id)]),
         ("survey", "answer_id", SurveyAnswer.id, SurveyAnswer.value_text, SurveyResponse.young_person_id,
-         SurveyAnswer.answered_at, [(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)]),
+         SurveyAnswer.answered_at, SurveyQuestion.priority_id,
+         [(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id),
+          (SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)]),
     ]
 
 
-BATCH = 5_000
+BATCH = 5_000  # texts read, matched and written in one short transaction
+COLUMNS = ("priority_id", "rule_id", "source", "young_person_id", "said_at")
 
 
-def _insert_matches(rules):
-    """Read every text of any time once and store a mention for each rule whose words it contains. Whole
-    words and their forms cannot be found by SQL on both databases, so the matching is done here, in batches."""
+def _page(reading, after):
+    """The next BATCH texts of one kind in item order, read to the end before anything is written."""
+    _, _, item, text, person, said_at, theme, joins = reading
+    query = sa.select(item, text, person, said_at, theme if theme is not None else sa.null()) \
+        .select_from(item.table)
+    for target, on in joins:
+        query = query.join(target, on)
+    query = query.where(text.is_not(None))
+    if after is not None:
+        query = query.where(item > after)
+    return db.session.execute(query.order_by(item).limit(BATCH)).all()
+
+
+def _rows(reading, page, matcher, own_theme):
+    """Mention rows for a page of texts: each text's own theme (with own_theme) and each rule it matches."""
+    source, item_column = reading[0], reading[1]
+    rows = []
+    for item_id, words, young_person_id, when, theme in page:
+        common = {"source": source, item_column: item_id, "young_person_id": young_person_id, "said_at": when}
+        if own_theme and theme is not None:
+            rows.append({"priority_id": theme, "rule_id": None, **common})
+        rows += [{"priority_id": r.priority_id, "rule_id": r.id, **common} for r in matcher.matches(words)]
+    return rows
+
+
+def _recount(rules, *, own_theme, only_rule=None):
+    """Count every stored text afresh under `rules`, a page at a time: each page's old mentions (all of
+    them, or only_rule's) are replaced by its new ones in one short transaction, so the index is never
+    empty or doubled part-way, writers are held up for a page at most, and memory stays flat."""
     matcher = matcher_for(rules)
-    columns = ("priority_id", "rule_id", "source", "young_person_id", "said_at")
-    for source, item_column, item, text, person, said_at, joins in _sources():
-        query = sa.select(item, text, person, said_at).select_from(item.table)
-        for target, on in joins:
-            query = query.join(target, on)
-        found = db.session.execute(query.where(text.is_not(None)))
-        rows = [dict(zip(columns, (r.priority_id, r.id, source, young_person_id, when)), **{item_column: item_id})
-                for item_id, words, young_person_id, when in found for r in matcher.matches(words)]
-        # Inserted once the read is done: one connection should not write while a read on it is still open.
-        for start in range(0, len(rows), BATCH):
-            db.session.execute(sa.insert(ThemeMention), rows[start:start + BATCH])
+    for reading in _sources():
+        item_column = getattr(ThemeMention, reading[1])
+        after = None
+        while True:
+            with transaction():
+                page = _page(reading, after)
+                if not page:
+                    break
+                stale = sa.delete(ThemeMention).where(item_column.in_([row[0] for row in page]))
+                if only_rule is not None:
+                    stale = stale.where(ThemeMention.rule_id == only_rule)
+                db.session.execute(stale)
+                rows = _rows(reading, page, matcher, own_theme)
+                if rows:
+                    db.session.execute(sa.insert(ThemeMention), rows)
+            after = page[-1][0]
+    _drop_unwritten(only_rule)
 
 
-def _insert_tagged():
-    """Promise comments under their promise's theme and survey answers under their question's, in SQL."""
-    comments = (sa.select(Promise.priority_id, sa.literal("promise_comment"), PromiseRating.id,
-                          PromiseCheck.young_person_id, PromiseCheck.submitted_at)
-                .join(PromiseCheck, PromiseCheck.id == PromiseRating.check_id)
-                .join(Promise, Promise.id == PromiseRating.promise_id).where(PromiseRating.comment.is_not(None)))
-    answers = (sa.select(SurveyQuestion.priority_id, sa.literal("survey"), SurveyAnswer.id,
-                         SurveyResponse.young_person_id, SurveyAnswer.answered_at)
-               .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
-               .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
-               .where(SurveyAnswer.value_text.is_not(None), SurveyQuestion.priority_id.is_not(None)))
-    for item_column, query in (("rating_id", comments), ("answer_id", answers)):
-        columns = ["priority_id", "source", item_column, "young_person_id", "said_at"]
-        db.session.execute(sa.insert(ThemeMention).from_select(columns, query))
+def _drop_unwritten(only_rule):
+    """Mentions whose words have since been erased (a text emptied), or that name no writing at all."""
+    with transaction():
+        for _, item_column, item, text, *_ in _sources():
+            erased = sa.select(item).where(text.is_(None))
+            query = sa.delete(ThemeMention).where(getattr(ThemeMention, item_column).in_(erased))
+            if only_rule is not None:
+                query = query.where(ThemeMention.rule_id == only_rule)
+            db.session.execute(query)
+        if only_rule is None:
+            db.session.execute(sa.delete(ThemeMention).where(ThemeMention.message_id.is_(None),
+                                                             ThemeMention.rating_id.is_(None),
+                                                             ThemeMention.answer_id.is_(None)))
 
 
 @job
 def rematch_rule(*, rule_id):
-    """Recount one rule's matches after it was added or changed (safe to run twice: it starts afresh)."""
+    """Recount one rule's matches after it was added or changed (safe to run twice: each page starts afresh)."""
     rule_id = uuid.UUID(str(rule_id))
-    with transaction():
-        db.session.execute(sa.delete(ThemeMention).where(ThemeMention.rule_id == rule_id))
-        rules = _active_rules(rule_id)
-        if rules:
-            _insert_matches(rules)
+    rules = _active_rules(rule_id)
+    if not rules:
+        with transaction():
+            db.session.execute(sa.delete(ThemeMention).where(ThemeMention.rule_id == rule_id))
+        return
+    _recount(rules, own_theme=False, only_rule=rule_id)
 
 
 def queue_rematch(rule_id):
@@ -138,10 +175,5 @@ def queue_rematch(rule_id):
 
 def rebuild_mentions():
     """Count every stored text afresh (after an import, or to check the index): returns the mentions counted."""
-    with transaction():
-        db.session.execute(sa.delete(ThemeMention))
-        _insert_tagged()
-        rules = _active_rules()
-        if rules:
-            _insert_matches(rules)
+    _recount(_active_rules(), own_theme=True)
     return db.session.scalar(sa.select(sa.func.count()).select_from(ThemeMention))

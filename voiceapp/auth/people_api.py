@@ -1,4 +1,6 @@
-"""A young person's own profile, and staff registering and finding young people."""
+"""A young person's own profile, and staff registering and finding young people, over the API.
+
+It lives in auth, like the audit API: its routes are guarded by auth, which itself reads people."""
 from flask_smorest import Blueprint
 
 from voiceapp.auth import codes

@@ -1,4 +1,6 @@
-"""Producing the report for someone: the period, the audience their role allows, the format they asked for."""
+"""Producing the report for someone: the period, the audience their role allows, the format they asked for.
+
+Above the build (which reads the councils' views, quotes and actions from reports.services), not among them."""
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit

@@ -1,0 +1,137 @@
+"""A report ready for the councils' review: telling each member (email or text, their choice), and the record
+of when each council reviewed it."""
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import force_locale, gettext, lazy_gettext as _l
+
+from voiceapp import crypto
+from voiceapp.audit import services as audit
+from voiceapp.auth.models import Role, StaffUser
+from voiceapp.database import transaction, utcnow
+from voiceapp.errors import Invalid
+from voiceapp.extensions import db
+from voiceapp.i18n import supported
+from voiceapp.messaging import services as messaging
+from voiceapp.people import phones
+from voiceapp.people import services as people
+from voiceapp.reports.models import CouncilContact, CouncilReview, NoticeChoice, ReviewNotice
+from voiceapp.reports.periods import LONDON
+from voiceapp.reports.services.councils import COUNCIL_NAMES, council_of, period_label
+
+PURPOSE = "council_review"
+
+
+def contact_of(staff_user_id):
+    """A member's choice, or the default (email, English) when they have not made one."""
+    return (db.session.get(CouncilContact, staff_user_id)
+            or CouncilContact(staff_user_id=staff_user_id, choice=NoticeChoice.EMAIL, language="en"))
+
+
+def set_contact(*, actor, choice, language="en", phone=None):
+    """A council member chooses how to hear a report is ready; a text needs their mobile number."""
+    council_of(actor)
+    if language not in supported():
+        raise Invalid(_l("We do not have that language yet"), field="language", reason="not supported")
+    contact = contact_of(actor.id)
+    if choice == NoticeChoice.TEXT and not phone and contact.phone_encrypted is None:
+        raise Invalid(_l("Enter your mobile number to get a text"), field="phone", reason="required for texts")
+    with transaction():
+        contact.choice, contact.language, contact.updated_at = choice, language, utcnow()
+        if phone:
+            e164 = phones.normalise(phone)
+            contact.phone_encrypted, contact.phone_hash = crypto.encrypt(e164), phones.lookup_hash(e164)
+        db.session.add(contact)
+        audit.record(actor=actor, action="council.contact", object_type="staff_user", object_id=actor.id,
+                     detail={"choice": choice.value})
+    return contact_of(actor.id)
+
+
+def _members(council=None):
+    query = sa.select(StaffUser).where(StaffUser.role == Role.COUNCIL_MEMBER, StaffUser.is_active.is_(True),
+                                       StaffUser.council.is_not(None)).order_by(StaffUser.created_at)
+    if council is not None:
+        query = query.where(StaffUser.council == council)
+    return db.session.scalars(query).all()
+
+
+def _words(label, language):
+    url = current_app.config["PUBLIC_URL"].rstrip("/") + "/council/"
+    with force_locale(language):
+        return (gettext("The report for %(period)s is ready for your review", period=label),
+                gettext("The report for %(period)s is ready for your review. Sign in to your council area to "
+                        "look at what young people told us and say what you think: %(url)s", period=label, url=url))
+
+
+def _opted_out(contact):
+    # A number that texted STOP to the service (as a young person) gets no texts of any kind.
+    person = people.find_by_phone_hash(contact.phone_hash) if contact.phone_hash else None
+    return person is not None and person.sms_opted_out_at is not None
+
+
+def _tell(member, label):
+    contact = contact_of(member.id)
+    subject, body = _words(label, contact.language)
+    if contact.choice == NoticeChoice.NONE:
+        return contact.choice, "not_wanted"
+    if contact.choice == NoticeChoice.EMAIL:
+        messaging.send_email(to=member.email, subject=subject, body=body, purpose=PURPOSE)
+        return contact.choice, "queued"
+    if contact.phone_encrypted is None:
+        return contact.choice, "no_number"
+    if _opted_out(contact):
+        return contact.choice, "opted_out"
+    # Not a direct reply and not urgent, so it waits for the morning in quiet hours.
+    messaging.send_sms(body=body, purpose=PURPOSE, to=crypto.decrypt(contact.phone_encrypted))
+    return contact.choice, "queued"
+
+
+def notify_report_ready(*, actor, period, council=None):
+    """Tell every active member of the councils (or of one) that the period's report is ready for review:
+    once per member and period, so sending again tells only members added since."""
+    label = period_label(period)
+    told = set(db.session.scalars(sa.select(ReviewNotice.staff_user_id).where(ReviewNotice.period == label)))
+    notices = []
+    with transaction():
+        for member in _members(council):
+            if member.id in told:
+                continue
+            channel, outcome = _tell(member, label)
+            notices.append(ReviewNotice(period=label, staff_user_id=member.id, channel=channel, outcome=outcome,
+                                        created_at=utcnow()))
+        db.session.add_all(notices)
+        audit.record(actor=actor, action="council.notify_review", object_type="report",
+                     detail={"period": label, "notices": len(notices)})
+    return notices
+
+
+def notices_for(period):
+    return db.session.scalars(sa.select(ReviewNotice).where(ReviewNotice.period == period_label(period))
+                              .order_by(ReviewNotice.created_at)).all()
+
+
+def mark_reviewed(*, actor, period):
+    """A council member says their council has reviewed the period's report; the first to say so is kept."""
+    council, label = council_of(actor), period_label(period)
+    existing = review_of(council, label)
+    if existing is not None:
+        return existing
+    with transaction():
+        review = CouncilReview(council=council, period=label, reviewed_by_id=actor.id, reviewed_at=utcnow())
+        db.session.add(review)
+        db.session.flush()
+        audit.record(actor=actor, action="council.review", object_type="council_review", object_id=review.id)
+    return review
+
+
+def review_of(council, label):
+    return db.session.scalar(sa.select(CouncilReview).where(CouncilReview.council == council,
+                                                            CouncilReview.period == label))
+
+
+def reviews_in(label):
+    """For the report: when each council reviewed it (or that it has not yet), under the council's name."""
+    reviews = {r.council: r for r in db.session.scalars(sa.select(CouncilReview)
+                                                        .where(CouncilReview.period == label))}
+    return [{"council": council.value, "name": name,
+             "reviewed_on": reviews[council].reviewed_at.astimezone(LONDON).date().isoformat() if council in reviews else None}
+            for council, name in COUNCIL_NAMES.items()]
