@@ -86,8 +86,6 @@ def fresh_adapters(app):
     app.extensions.pop("voiceapp_mail", None)
     app.extensions["voiceapp_jobs"] = job_backends.create(app)
     limiter.reset()
-    if app.extensions.get("sign_in_throttle_storage"):      # the throttle's own, with rate limits off
-        app.extensions["sign_in_throttle_storage"].reset()
 
 
 @pytest.fixture
