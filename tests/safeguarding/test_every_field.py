@@ -52,7 +52,8 @@ def free_text_fields(schema, prefix=""):
 def _is_words(field):
     if isinstance(field, NOT_WORDS) or any(isinstance(v, validate.OneOf) for v in field.validators):
         return False
-    return isinstance(field, fields.String) or type(field) is not fields.Raw and isinstance(field, fields.Raw)
+    # A string, or a field of the project's own that may carry one (a survey answer's value).
+    return not isinstance(field, (fields.Dict, fields.Tuple))
 
 
 def discovered(app):
