@@ -10,11 +10,11 @@ from voiceapp import create_app
 from voiceapp.auth import services as auth
 from voiceapp.auth.actors import SYSTEM, Actor
 from voiceapp.auth.models import Council, Role
+from voiceapp.channel_enum import Channel
 from voiceapp.database import transaction
 from voiceapp.people import services as people
 from voiceapp.people.models import AgeBand, Cohort
 from voiceapp.promises import services as promises
-from voiceapp.promises.models import Channel
 from voiceapp.tellus import services as tellus
 from voiceapp.tellus.models import Kind
 
