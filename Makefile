@@ -22,7 +22,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(BUILD)/young.css: node_modules/.package-lock.json voiceapp/assets/young.scss voiceapp/static/young/app.mjs
+$(BUILD)/young.css: node_modules/.package-lock.json voiceapp/assets/young.scss voiceapp/assets/_staff.scss voiceapp/static/young/app.mjs
 	mkdir -p $(BUILD)
 	npx sass --load-path=node_modules --style=compressed --no-source-map voiceapp/assets/young.scss $(BUILD)/young.css
 	cp $(GOVUK)/govuk-frontend.min.js voiceapp/static/young/app.mjs $(BUILD)/

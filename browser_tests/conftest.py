@@ -58,7 +58,8 @@ def server(tmp_path_factory):
 
 
 def _wait_for(url):
-    for _ in range(100):
+    # Up to about a minute: on a shared 2-core machine under load the first request can take that long.
+    for _ in range(300):
         try:
             with urllib.request.urlopen(url, timeout=2):   # noqa: S310 - the local server only
                 return

@@ -1,4 +1,6 @@
 """The one language registry (issue #13): config, schemas, pages and channels all read it."""
+from pathlib import Path
+
 import pytest
 
 from voiceapp import create_app, languages
@@ -6,6 +8,8 @@ from voiceapp.config import ConfigError
 from voiceapp.i18n import LANGUAGE_NAMES, RIGHT_TO_LEFT, text_direction
 from voiceapp.people.schemas import ProfileUpdateSchema, YoungPersonCreateSchema
 from voiceapp.tellus.casework_schemas import TemplateInSchema
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_registry_holds_the_languages_young_people_in_leeds_speak():
@@ -19,8 +23,15 @@ def test_the_registry_holds_the_languages_young_people_in_leeds_speak():
     assert text_direction("ckb") == "rtl" and text_direction("fa_AF") == "rtl" and text_direction("vi") == "ltr"
 
 
-def test_every_language_is_offered_unless_configuration_narrows_it(app):
-    assert tuple(app.config["LANGUAGES"]) == languages.CODES
+def test_every_registered_language_with_a_catalog_is_offered_unless_configuration_narrows_it(app):
+    with_catalog = [code for code in languages.TRANSLATED if (ROOT / "translations" / code).is_dir()]
+    assert app.config["LANGUAGES"] == ("en", *with_catalog)
+    assert {"en", "ar", "fa", "ps", "ckb", "vi"} <= set(app.config["LANGUAGES"])
+
+
+def test_configuration_can_narrow_the_languages_offered():
+    app = create_app({"TESTING": True, "LANGUAGES": ["en", "fa"], "DATABASE_URL": "sqlite://"})
+    assert app.config["LANGUAGES"] == ("en", "fa")
 
 
 def test_an_unregistered_language_in_configuration_is_refused():
@@ -41,3 +52,8 @@ def test_schemas_refuse_a_language_that_is_not_registered():
 
 def test_a_locale_with_a_region_is_its_registered_language():
     assert languages.base("fa_AF") == "fa" and languages.base("vi-VN") == "vi" and languages.base("xx") == "en"
+
+
+def test_every_registered_language_has_a_safeguarding_lexicon():
+    from voiceapp.safeguarding import screening
+    assert screening.missing_lexicons() == ()

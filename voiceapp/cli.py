@@ -31,6 +31,10 @@ from voiceapp.surveys import definitions as surveys
 from voiceapp.surveys import seed as survey_seed
 
 DEMO_EMAIL = "voice.officer@example.org"
+# The other staff roles' demo accounts (same password as the voice officer's), to try each role's pages.
+DEMO_STAFF = (("LEADER_EMAIL", "senior.leader@example.org", "Demo senior leader", Role.SENIOR_LEADER, {}),
+              ("LEAD_EMAIL", "priority.lead@example.org", "Demo priority lead", Role.PRIORITY_LEAD, {"priority": 2}),
+              ("BOARD_EMAIL", "board.member@example.org", "Demo board member", Role.BOARD_MEMBER, {}))
 
 
 @click.command("seed")
@@ -51,14 +55,20 @@ def seed_command(demo):
         _seed_demo()
 
 
-def _seed_demo():
-    password = secrets.token_urlsafe(12)
-    user = db.session.scalar(sa.select(StaffUser).where(StaffUser.email == DEMO_EMAIL))
+def _demo_account(email, name, role, password, **fields):
+    user = db.session.scalar(sa.select(StaffUser).where(StaffUser.email == email))
     if user is None:
-        auth.create_staff(actor=SYSTEM, email=DEMO_EMAIL, display_name="Demo voice officer",
-                          role=Role.VOICE_OFFICER, password=password)
+        auth.create_staff(actor=SYSTEM, email=email, display_name=name, role=role, password=password, **fields)
     else:
         auth.update_staff(actor=SYSTEM, staff_id=user.id, changes={"password": password, "is_active": True})
+
+
+def _seed_demo():
+    password = secrets.token_urlsafe(12)
+    _demo_account(DEMO_EMAIL, "Demo voice officer", Role.VOICE_OFFICER, password)
+    for _key, email, name, role, fields in DEMO_STAFF:
+        priority = {"priority_id": promises.priority_by_number(fields["priority"]).id} if "priority" in fields else {}
+        _demo_account(email, name, role, password, **priority)
     person = people.create_young_person(actor=SYSTEM, cohort=Cohort.CHILD_IN_CARE, age_band=AgeBand.AGE_13_15)
     staff = Actor.for_staff(db.session.scalar(sa.select(StaffUser).where(StaffUser.email == DEMO_EMAIL)))
     code, _ = codes.issue_invitation(actor=staff, young_person_id=person.id)
@@ -67,9 +77,11 @@ def _seed_demo():
     instance = Path(current_app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     env = instance / "demo.env"
-    env.write_text(f"EMAIL={DEMO_EMAIL}\nPASSWORD={password}\nINVITATION={code}\n")
+    others = "".join(f"{key}={email}\n" for key, email, *_rest in DEMO_STAFF)
+    env.write_text(f"EMAIL={DEMO_EMAIL}\nPASSWORD={password}\nINVITATION={code}\n{others}")
     env.chmod(0o600)
     click.echo(f"Demo staff sign-in: {DEMO_EMAIL} / {password}")
+    click.echo("Other roles, same password: " + ", ".join(email for _key, email, *_rest in DEMO_STAFF))
     click.echo(f"Demo young person invitation code: {code}")
     click.echo(f"(also written to {env} for the README's quick tour)")
 

@@ -49,9 +49,13 @@ class Defaults:
     OTP_GLOBAL_HOURLY = 500
     INVITATION_TTL = timedelta(days=14)
     SIGN_IN_RATE_LIMIT = "10 per minute"
-    LANGUAGES = languages.CODES        # offered languages: all registered (voiceapp/languages.py) unless narrowed
+    # Offered languages: every registered one (voiceapp/languages.py) whose catalog is in translations/, unless
+    # VOICEAPP_LANGUAGES narrows them; a language with no catalog yet would show a young person English.
+    LANGUAGES = None
     BABEL_DEFAULT_LOCALE = "en"
     SERVICE_CONTACT = "0113 000 0000"
+    WORKER_TEAM_INBOX = ""            # answers "through my worker" go here when no worker is on record
+    WORKER_PASS_ON_WORKING_DAYS = 3   # a worker passes an answer on within this many working days
     PRIVACY_URL = ""                  # default: PUBLIC_URL + /privacy
     SMS_JOIN_MODE = "open"            # open: a short join flow; invitation: a worker's code only
     SMS_STATE_TTL_SECONDS = 24 * 3600 # a quiet conversation starts fresh with the menu after this
@@ -158,6 +162,11 @@ def _translations(app):
 
 def _languages(app):
     """VOICEAPP_LANGUAGES (a JSON list) may narrow the offered languages, never name an unregistered one."""
+    if app.config["LANGUAGES"] is None:
+        folders = app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")
+        app.config["LANGUAGES"] = tuple(
+            code for code in languages.CODES if code == languages.DEFAULT
+            or any(os.path.exists(os.path.join(folder, code, "LC_MESSAGES", "messages.po")) for folder in folders))
     offered = tuple(app.config["LANGUAGES"])
     unknown = [code for code in offered if code not in languages.BY_CODE]
     if unknown or languages.DEFAULT not in offered:

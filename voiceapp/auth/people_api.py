@@ -8,7 +8,7 @@ from voiceapp.auth.guards import current_actor, require_role, require_young_pers
 from voiceapp.auth.models import Role
 from voiceapp.people import services
 from voiceapp.people.schemas import (InvitationSchema, PhoneLookupSchema, ProfileSchema, ProfileUpdateSchema,
-                                     SetPhoneSchema, YoungPersonCreateSchema, YoungPersonStaffSchema)
+                                     SetPhoneSchema, WorkerSchema, YoungPersonCreateSchema, YoungPersonStaffSchema)
 
 blp = Blueprint("people", __name__, url_prefix="/api/v1", description="Young people's profiles")
 CASEWORK = (Role.SENIOR_LEADER, Role.VOICE_OFFICER)
@@ -62,6 +62,16 @@ def lookup_young_person(body):
 @blp.response(200, YoungPersonStaffSchema)
 def set_phone(body, young_person_id):
     return services.set_phone(actor=current_actor(), young_person_id=young_person_id, phone=body["phone"])
+
+
+@blp.route("/young-people/<uuid:young_person_id>/worker", methods=["PUT"])
+@require_role(*CASEWORK)
+@blp.arguments(WorkerSchema)
+@blp.response(200, YoungPersonStaffSchema)
+def set_worker(body, young_person_id):
+    """Who passes on answers the young person asked to have "through my worker"."""
+    return services.set_worker(actor=current_actor(), young_person_id=young_person_id, name=body["worker_name"],
+                               email=body["worker_email"])
 
 
 @blp.route("/young-people/<uuid:young_person_id>/invitations", methods=["POST"])

@@ -30,6 +30,12 @@ def _normalise(raw, field, from_carrier=False):
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+def is_mobile(e164):
+    """Whether a number can take texts: a mobile (or a number the tables cannot tell from one)."""
+    kind = phonenumbers.number_type(phonenumbers.parse(e164))
+    return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
 def lookup_hash(e164):
     return crypto.lookup_hash("phone:" + e164)
 

@@ -49,7 +49,15 @@ class YoungPersonStaffSchema(StrictSchema):
     consent_to_contact = fields.Boolean()
     phone_masked = fields.Function(lambda p: p.phone.masked if p.phone else None)
     sms_opted_out = fields.Function(lambda p: p.sms_opted_out_at is not None)
+    worker_name = fields.String(allow_none=True)
+    worker_email = fields.String(allow_none=True)
     created_at = when()
+
+
+class WorkerSchema(StrictSchema):
+    """The worker who passes on answers the young person asked to have through them."""
+    worker_name = fields.String(required=True, validate=validate.Length(min=1, max=120))
+    worker_email = fields.Email(required=True, validate=validate.Length(max=254))
 
 
 class PhoneLookupSchema(StrictSchema):

@@ -58,6 +58,15 @@ def set_phone(*, actor, young_person_id, phone):
     return person
 
 
+def set_worker(*, actor, young_person_id, name, email):
+    """Record the young person's worker: answers they want "through my worker" go to this address."""
+    person = get_young_person(young_person_id)
+    with transaction():
+        person.worker_name, person.worker_email = name.strip(), email.strip().lower()
+        audit.record(actor=actor, action="young_person.set_worker", object_type="young_person", object_id=person.id)
+    return person
+
+
 def get_young_person(young_person_id, *, fresh=False):
     """fresh: read the row again even if this session already holds it."""
     return get_or_404(YoungPerson, young_person_id, _l("No such young person"), fresh=fresh, erased_at=None)

@@ -1,35 +1,30 @@
 """Who is at the page: a signed-in member of staff, by the session cookie or (for scripts) a bearer token.
 
 The cookie holds only the server-side session token, so signing out or disabling an account ends it at
-once, as it does for the API. Forms sent with the cookie carry a per-session token (CSRF); a bearer token
-cannot be sent by another site, so it needs none.
+once, as it does for the API. Forms sent with the cookie carry the page foundation's per-session token
+(CSRF); a bearer token cannot be sent by another site, so it needs none.
 """
-import hmac
 from functools import wraps
 
 from flask import g, render_template, request, session
 
-from voiceapp import crypto
 from voiceapp.auth import services as auth
 from voiceapp.auth.guards import bearer_token
+from voiceapp.pages import forms
+from voiceapp.staff_pages.forms import page_error
 
-TOKEN, CSRF = "staff_token", "csrf"
+TOKEN = "staff_token"
 
 
 def start(token):
     """After a good sign-in: a fresh cookie session holding the token and a new form token."""
     session.clear()
-    session[TOKEN], session[CSRF] = token, crypto.new_token()
+    session[TOKEN] = token
+    forms.renew_csrf_token()
 
 
 def end():
     session.clear()
-
-
-def csrf_token():
-    if CSRF not in session:
-        session[CSRF] = crypto.new_token()
-    return session[CSRF]
 
 
 def _actor():
@@ -39,28 +34,21 @@ def _actor():
     return auth.authenticate(session.get(TOKEN)), False
 
 
-def form_is_ours():
-    sent = request.form.get("csrf_token", "")
-    return bool(sent) and hmac.compare_digest(sent, session.get(CSRF, ""))
-
-
-def page_error(status, message):
-    return render_template("staff/error.html", status=status, message=message), status
-
-
 def staff_page(*roles):
     """Signed-in staff with one of these roles; anyone else gets the sign-in form (401) or a refusal (403)."""
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
+            g.locale = "en"       # staff pages are in English, the council's working language
             actor, by_bearer = _actor()
             if actor is None or actor.is_young_person:
                 if actor is not None:
                     return page_error(403, "These pages are for staff.")
-                return render_template("staff/sign_in.html", next=request.full_path.rstrip("?")), 401
+                return render_template("staff/sign_in.html", title="Sign in", errors={},
+                                       next=request.full_path.rstrip("?")), 401
             if not actor.has_role(*roles):
                 return page_error(403, "This page is not open to your role.")
-            if request.method == "POST" and not by_bearer and not form_is_ours():
+            if request.method == "POST" and not by_bearer and not forms.form_is_ours():
                 return page_error(400, "That form had expired. Go back, reload the page and try again.")
             g.actor = actor
             return view(*args, **kwargs)

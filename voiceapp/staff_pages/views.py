@@ -1,41 +1,49 @@
-"""Thin page views: read the form with the API's schema, call the service, show the result or the reason."""
+"""Signing in and out, the start page (what waits for your role) and what every staff page's frame needs."""
 import posixpath
 import unicodedata
 from urllib.parse import urlsplit
 
-from flask import current_app, g, redirect, render_template, request, send_file, url_for
+from flask import current_app, g, redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
 from voiceapp.auth import services as auth
-from voiceapp.auth.models import Role
-from voiceapp.auth.roles import CASEWORK, DUTY   # the pages open to exactly whom the API opens
 from voiceapp.auth.schemas import StaffSignInSchema
-from voiceapp.errors import DomainError, NotSignedIn, TooMany
+from voiceapp.errors import NotSignedIn, TooMany
 from voiceapp.extensions import limiter
-from voiceapp.safeguarding import alerts, unheard
+from voiceapp.pages import forms
+from voiceapp.safeguarding import alerts
 from voiceapp.safeguarding.models import AlertStatus
-from voiceapp.safeguarding.schemas import AlertActionSchema, AlertDetailSchema, AlertFilterSchema, AlertSchema
+from voiceapp.safeguarding.schemas import AlertSchema
 from voiceapp.staff_pages import session
 from voiceapp.staff_pages.blueprint import bp
-from voiceapp.staff_pages.session import csrf_token, page_error, staff_page
-from voiceapp.tellus import casework, replies, triage
-from voiceapp.tellus.casework_schemas import StaffReplyInSchema
-from voiceapp.tellus.schemas import (MessageFilterSchema, MessagePageSchema, ReplyInSchema, StaffMessageSchema,
-                                     StatusChangeSchema)
+from voiceapp.staff_pages.roles import (ACTION_READERS, ADMINS, CASEWORK, COUNCIL_READERS, DUTY, EVERY_ROLE,
+                                        MEETING_READERS, QUOTE_EDITORS, REPORT_READERS, SURVEY_READERS)
+from voiceapp.staff_pages.session import staff_page
+from voiceapp.tellus import triage
+from voiceapp.tellus.schemas import MessagePageSchema
 
-EVERY_ROLE = tuple(Role)
+# (endpoint, menu words, roles): the staff menu, each entry shown only to the roles its pages are for.
+MENU = (("staff.home", "What is waiting", EVERY_ROLE), ("staff.alert_list", "Safeguarding alerts", DUTY),
+        ("staff.message_list", "Tell Us messages", CASEWORK), ("staff.quote_list", "Quotes", QUOTE_EDITORS),
+        ("staff.action_list", "You said, we did", ACTION_READERS), ("staff.report", "Report", REPORT_READERS),
+        ("staff.council_priorities", "Council priorities", COUNCIL_READERS),
+        ("staff.meeting_list", "Meetings", MEETING_READERS),
+        ("staff.survey_list", "Surveys", SURVEY_READERS), ("staff.reply_templates", "Reply templates", CASEWORK),
+        ("staff.young_people", "Young people", ADMINS), ("staff.accounts", "Staff accounts", ADMINS),
+        ("staff.audit_trail", "Audit trail", ADMINS))
 
 
-def _form(schema):
-    """The posted form as the API schema reads it: without its CSRF token, and an empty choice is no choice."""
-    return schema.load({key: value for key, value in request.form.items() if key != "csrf_token" and value != ""})
+@bp.before_request
+def in_english():
+    g.locale = "en"       # staff pages are in English, the council's working language
 
 
-def _failed(error, render):
-    """Show the page again with the reason: field errors from a schema, or the rule a service refused on."""
-    if isinstance(error, ValidationError):
-        return render(errors=error.normalized_messages(), status=422)
-    return render(errors=error.errors() or {"": [str(error.message)]}, status=error.status)
+@bp.after_request
+def no_store(response):
+    """Pages about young people must not be shown again from a shared computer's cache after signing out."""
+    if response.mimetype == "text/html":
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -43,27 +51,33 @@ def _failed(error, render):
 def sign_in():
     next_page = _safe_next(request.values.get("next"))
     if request.method == "GET":
-        return render_template("staff/sign_in.html", next=next_page)
+        return _sign_in_page(next_page)
     email = request.form.get("email", "")
-    if not session.form_is_ours():
-        return render_template("staff/sign_in.html", next=next_page, email=email, expired=True), 400
+    if not forms.form_is_ours():
+        return _sign_in_page(next_page, 400, email=email, errors={"_page": "This form had expired. Please sign in again."})
     try:
         body = StaffSignInSchema().load({"email": email, "password": request.form.get("password", "")})
-    except ValidationError as error:
-        return render_template("staff/sign_in.html", next=next_page, email=email,
-                               errors=error.normalized_messages()), 422
-    try:
         token, _user = auth.sign_in_staff(**body, source=request.remote_addr or "unknown")
+    except ValidationError as error:
+        return _sign_in_page(next_page, 422, email=email, errors=forms.errors_of(error, SIGN_IN_PLAIN))
     except NotSignedIn:
-        return render_template("staff/sign_in.html", next=next_page, email=email, failed=True), 401
+        return _sign_in_page(next_page, 401, email=email, errors={"email": "Email or password not right. After "
+                             "several tries from here, each try must wait a little longer."})
     except TooMany as error:
-        return render_template("staff/sign_in.html", next=next_page, email=email, wait=error.retry_after), 429, {
-            "Retry-After": str(error.retry_after)}
+        page, status = _sign_in_page(next_page, 429, email=email, errors={
+            "_page": f"Too many tries from here. Please wait {error.retry_after} seconds and try again."})
+        return page, status, {"Retry-After": str(error.retry_after)}
     session.start(token)
     return redirect(next_page)
 
 
 sign_in.audience = ("anyone",)
+SIGN_IN_PLAIN = {"email": "Enter your work email address", "password": "Enter your password"}
+
+
+def _sign_in_page(next_page, status=200, **values):
+    values.setdefault("errors", {})
+    return render_template("staff/sign_in.html", title="Sign in", next=next_page, **values), status
 
 
 def _safe_next(target):
@@ -94,136 +108,23 @@ def sign_out():
 @bp.route("/")
 @staff_page(*EVERY_ROLE)
 def home():
-    actor = g.actor
-    waiting = {}
+    """Only what waits: alerts not yet closed, and messages not yet closed, most urgent first."""
+    actor, waiting = g.actor, {}
     if actor.has_role(*DUTY):
         waiting["alerts"] = {status.value: AlertSchema(many=True).dump(alerts.list_alerts(actor=actor, status=status))
                              for status in (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)}
     if actor.has_role(*CASEWORK):
-        items, total = triage.list_messages(actor=actor, limit=10)
+        items, total = triage.list_messages(actor=actor, limit=10, waiting=True)
         waiting["messages"] = MessagePageSchema().dump({"items": items, "total": total})
-    return render_template("staff/home.html", waiting=waiting)
-
-
-@bp.route("/alerts")
-@staff_page(*DUTY)
-def alert_list():
-    try:
-        args = AlertFilterSchema().load(request.args)
-    except ValidationError as error:
-        return page_error(422, f"That filter is not right: {error.normalized_messages()}")
-    listed = alerts.list_alerts(actor=g.actor, **args)
-    return render_template("staff/alerts.html", alerts=AlertSchema(many=True).dump(listed), args=args)
-
-
-def _alert_page(alert_id, errors=None, status=200):
-    alert = AlertDetailSchema().dump(alerts.view_alert(actor=g.actor, alert_id=alert_id))
-    return render_template("staff/alert.html", alert=alert, errors=errors or {}), status
-
-
-@bp.route("/alerts/<uuid:alert_id>")
-@staff_page(*DUTY)
-def alert(alert_id):
-    return _page_or_reason(lambda: _alert_page(alert_id))
-
-
-@bp.route("/alerts/<uuid:alert_id>/recording")
-@staff_page(*DUTY)
-def alert_recording(alert_id):
-    """The young person's recording, to listen to in the browser; every listen is audited."""
-    return _page_or_reason(lambda: send_file(unheard.listen_to_recording(actor=g.actor, alert_id=alert_id),
-                                             mimetype="audio/mpeg", max_age=0))
-
-
-@bp.route("/alerts/<uuid:alert_id>/acknowledge", methods=["POST"])
-@staff_page(*DUTY)
-def acknowledge_alert(alert_id):
-    return _act(lambda: alerts.acknowledge_alert(actor=g.actor, alert_id=alert_id),
-                url_for("staff.alert", alert_id=alert_id), lambda **kw: _alert_page(alert_id, **kw))
-
-
-@bp.route("/alerts/<uuid:alert_id>/action", methods=["POST"])
-@staff_page(*DUTY)
-def record_alert_action(alert_id):
-    return _act(lambda: alerts.record_action(actor=g.actor, alert_id=alert_id,
-                                             **_form(AlertActionSchema())),
-                url_for("staff.alert", alert_id=alert_id), lambda **kw: _alert_page(alert_id, **kw))
-
-
-@bp.route("/alerts/<uuid:alert_id>/close", methods=["POST"])
-@staff_page(*DUTY)
-def close_alert(alert_id):
-    return _act(lambda: alerts.close_alert(actor=g.actor, alert_id=alert_id),
-                url_for("staff.alert", alert_id=alert_id), lambda **kw: _alert_page(alert_id, **kw))
-
-
-@bp.route("/messages")
-@staff_page(*CASEWORK)
-def message_list():
-    try:
-        args = MessageFilterSchema().load(request.args)
-    except ValidationError as error:
-        return page_error(422, f"That filter is not right: {error.normalized_messages()}")
-    items, total = triage.list_messages(actor=g.actor, **args)
-    page = MessagePageSchema().dump({"items": items, "total": total})
-    return render_template("staff/messages.html", page=page, args=args)
-
-
-def _message_page(message_id, errors=None, status=200):
-    message = StaffMessageSchema().dump(triage.get_message(actor=g.actor, message_id=message_id))
-    return render_template("staff/message.html", message=message, errors=errors or {}), status
-
-
-@bp.route("/messages/<uuid:message_id>")
-@staff_page(*CASEWORK)
-def message(message_id):
-    return _page_or_reason(lambda: _message_page(message_id))
-
-
-@bp.route("/messages/<uuid:message_id>/reply", methods=["POST"])
-@staff_page(*CASEWORK)
-def reply(message_id):
-    return _act(lambda: replies.reply_to_message(actor=g.actor, message_id=message_id,
-                                                 **_form(StaffReplyInSchema())),
-                url_for("staff.message", message_id=message_id), lambda **kw: _message_page(message_id, **kw))
-
-
-@bp.route("/messages/<uuid:message_id>/note", methods=["POST"])
-@staff_page(*CASEWORK)
-def add_note(message_id):
-    return _act(lambda: triage.add_note(actor=g.actor, message_id=message_id, **_form(ReplyInSchema())),
-                url_for("staff.message", message_id=message_id), lambda **kw: _message_page(message_id, **kw))
-
-
-@bp.route("/messages/<uuid:message_id>/status", methods=["POST"])
-@staff_page(*CASEWORK)
-def change_status(message_id):
-    return _act(lambda: casework.change_status(actor=g.actor, message_id=message_id,
-                                               **_form(StatusChangeSchema())),
-                url_for("staff.message", message_id=message_id), lambda **kw: _message_page(message_id, **kw))
-
-
-def _page_or_reason(render):
-    try:
-        return render()
-    except DomainError as error:
-        return page_error(error.status, error.message)
-
-
-def _act(do, done_url, render):
-    """Do it and go back to the page (post/redirect/get), or show the page again saying why not."""
-    try:
-        do()
-    except (ValidationError, DomainError) as error:
-        try:
-            return _failed(error, render)
-        except DomainError as missing:      # the thing itself is not there, or not theirs to see
-            return page_error(missing.status, missing.message)
-    return redirect(done_url, code=303)
+    return render_template("staff/home.html", title="What is waiting", waiting=waiting)
 
 
 @bp.context_processor
-def _page_helpers():
+def staff_frame():
     actor = g.get("actor")
-    return {"csrf_token": csrf_token, "sees_alerts": bool(actor) and actor.has_role(*DUTY),
-            "sees_messages": bool(actor) and actor.has_role(*CASEWORK)}
+    menu = [] if actor is None else [
+        {"href": url_for(endpoint), "text": text, "active": request.endpoint == endpoint}
+        for endpoint, text, roles in MENU if actor.has_role(*roles) and endpoint in current_app.view_functions]
+    return {"service_name": "Leeds Voice staff", "service_url": url_for("staff.home"), "navigation": menu,
+            "footer_links": [], "sees_alerts": bool(actor) and actor.has_role(*DUTY),
+            "sees_report": bool(actor) and actor.has_role(*REPORT_READERS)}

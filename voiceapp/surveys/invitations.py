@@ -1,12 +1,13 @@
 """Inviting a survey's audience by text: one bulk queue, honouring opt-outs, pauses and quiet hours."""
 import sqlalchemy as sa
-from flask_babel import format_date
+from flask_babel import force_locale, format_date
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
 from voiceapp.database import transaction, utcnow
 from voiceapp.errors import Conflict
-from voiceapp.messaging.bulk import queue_bulk_sms
+from voiceapp.extensions import db
+from voiceapp.messaging.bulk import BulkResult, queue_bulk_sms
 from voiceapp.people.models import YoungPerson, YoungPersonVoiceGroup
 from voiceapp.surveys.definitions import get_survey
 from voiceapp.surveys.models import SurveyResponse
@@ -29,6 +30,21 @@ def audience_of(survey):
     return query
 
 
+def _in_each_language(survey, audience, text, **queue):
+    """Queue the text to the audience in each person's own language (the languages the audience holds, so a
+    new language needs nothing here), with the survey's title in that language where it has one."""
+    result = BulkResult()
+    for language in db.session.scalars(sa.select(sa.distinct(YoungPerson.language))
+                                       .where(YoungPerson.id.in_(audience))).all():
+        title = (survey.translations or {}).get(language, {}).get("title") or survey.title
+        with force_locale(language):
+            body = str(text) % {"title": title, "date": format_date(survey.closes_at, "d MMM")}
+        part = queue_bulk_sms(audience=audience.where(YoungPerson.language == language), body=body, **queue)
+        for field in ("queued", "opted_out", "paused", "no_phone"):
+            setattr(result, field, getattr(result, field) + getattr(part, field))
+    return result
+
+
 def remind_non_responders(*, actor, survey_id):
     """Text, once per survey, everyone in its audience who has not sent it yet (same opt-outs and hours)."""
     survey = get_survey(survey_id)
@@ -39,10 +55,9 @@ def remind_non_responders(*, actor, survey_id):
                        reason="a survey sends one reminder only")
     sent = sa.select(SurveyResponse.young_person_id).where(SurveyResponse.survey_id == survey.id,
                                                            SurveyResponse.submitted_at.is_not(None))
-    body = str(REMINDER) % {"title": survey.title, "date": format_date(survey.closes_at, "d MMM")}
     with transaction():
-        result = queue_bulk_sms(audience=audience_of(survey).where(YoungPerson.id.not_in(sent)), body=body,
-                                purpose="reminder", valid_for=survey.closes_at - utcnow())
+        result = _in_each_language(survey, audience_of(survey).where(YoungPerson.id.not_in(sent)), REMINDER,
+                                   purpose="reminder", valid_for=survey.closes_at - utcnow())
         survey.reminded_at = utcnow()
         audit.record(actor=actor, action="survey.remind", object_type="survey", object_id=survey.id,
                      detail={"queued": result.queued})
@@ -54,10 +69,9 @@ def invite_to_survey(*, actor, survey_id):
     survey = get_survey(survey_id)
     if not survey.is_open(utcnow()):
         raise Conflict(_l("Only an open survey can be sent out"), field="survey_id", reason="the survey is not open")
-    body = str(INVITATION) % {"title": survey.title, "date": format_date(survey.closes_at, "d MMM")}
     with transaction():
-        result = queue_bulk_sms(audience=audience_of(survey), body=body, purpose="survey_invite",
-                                valid_for=survey.closes_at - utcnow())
+        result = _in_each_language(survey, audience_of(survey), INVITATION, purpose="survey_invite",
+                                   valid_for=survey.closes_at - utcnow())
         audit.record(actor=actor, action="survey.invite", object_type="survey", object_id=survey.id,
                      detail={"queued": result.queued})
     return result

@@ -4,9 +4,9 @@ from marshmallow import fields, validate
 from voiceapp import languages
 
 from voiceapp.database import utcnow
+from voiceapp.read_models import found
 from voiceapp.schemas import StrictSchema, text, when
 from voiceapp.tellus import clocks, deadlines
-from voiceapp.tellus.replies import lock_holder
 from voiceapp.tellus.models import Outcome, Satisfaction
 
 LANGUAGE = fields.String(validate=validate.OneOf(languages.CODES))
@@ -31,7 +31,7 @@ class LockSchema(StrictSchema):
 
 
 def lock_of(message):
-    holder = lock_holder(message)
+    holder = found(message, "lock_holder")
     if holder is None:
         return None
     return LockSchema().dump({"staff_id": holder.id, "name": holder.display_name,

@@ -22,6 +22,7 @@ class ReplyChannel(str, enum.Enum):
     SMS = "sms"
     WEB = "web"
     WORKER = "worker"
+    CALL = "call"           # a call back to the number they rang from
 
 
 class Outcome(str, enum.Enum):
@@ -144,6 +145,9 @@ class MessageReply(db.Model):
     position = sa.Column(sa.Integer, nullable=False)      # 0, 1, 2... in the thread's order
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     read_at = sa.Column(UTCDateTime)
+    # Where our words went besides the thread: sms, worker, team_inbox, or web (the thread only).
+    delivered_to = sa.Column(sa.String(16))
+    pass_on_by = sa.Column(UTCDateTime)                  # for worker and team_inbox: the day to pass it on by
 
 
 class MessageNote(db.Model):

@@ -3,13 +3,14 @@ the channel they chose. Everything here is queued in the caller's transaction an
 import sqlalchemy as sa
 from flask import current_app
 
+from voiceapp import crypto
 from voiceapp.auth.models import Role, StaffUser
 from voiceapp.channel_enum import Channel
 from voiceapp.extensions import db
 from voiceapp.messaging import services as messaging
 from voiceapp.people.models import YoungPerson
 from voiceapp.tellus import deadlines, wording
-from voiceapp.tellus.models import MessageReply, ReplyChannel
+from voiceapp.tellus.models import EntryKind, MessageReply, ReplyChannel
 
 KIND_WORDS = {"promise_not_kept": "a promise not kept", "unhappy": "unhappy with support", "praise": "praise"}
 
@@ -19,15 +20,76 @@ def language_of(message):
     return person.language if person else None
 
 
+# Answers and letters are what a worker passes on; updates and questions stay on the thread.
+PASSED_ON = (EntryKind.REPLY, EntryKind.LETTER)
+
+
 def tell_young_person(message, *, author_staff_id, body, kind, now, purpose="tellus_update"):
-    """Add to the young person's thread, and text it too when they chose replies by SMS."""
-    delivered_by = Channel.SMS if message.reply_channel == ReplyChannel.SMS else Channel.WEB
+    """Add to the young person's thread, and send it the way they chose: by text, or through their worker
+    (or the team inbox) with a day to pass it on by, and a text telling them it went."""
     entry = MessageReply(message_id=message.id, author_staff_id=author_staff_id, body=body, kind=kind,
-                         channel=delivered_by, created_at=now)
+                         channel=Channel.WEB, created_at=now, delivered_to="web")
     message.replies.append(entry)
-    if delivered_by == Channel.SMS:
+    if message.reply_channel == ReplyChannel.SMS:
+        entry.channel, entry.delivered_to = Channel.SMS, "sms"
         messaging.send_sms(young_person_id=message.young_person_id, body=body, purpose=purpose)
+    elif message.reply_channel == ReplyChannel.WORKER and kind in PASSED_ON:
+        _through_worker(message, entry, now)
+    elif message.reply_channel == ReplyChannel.CALL and kind in PASSED_ON:
+        entry.delivered_to = "call"         # staff ring them back (reply_route gives the number)
     return entry
+
+
+def worker_route(person):
+    """(address, "worker" or "team_inbox"), or (None, None) when neither is on record."""
+    if person is not None and person.worker_email:
+        return person.worker_email, "worker"
+    inbox = current_app.config.get("WORKER_TEAM_INBOX")
+    return (inbox, "team_inbox") if inbox else (None, None)
+
+
+def _through_worker(message, entry, now):
+    person = db.session.get(YoungPerson, message.young_person_id)
+    address, route = worker_route(person)
+    if address is None:
+        return      # the thread only: the staff page says so, rather than "sent by worker"
+    entry.delivered_to = route
+    entry.pass_on_by = deadlines.deadline_at(now, current_app.config["WORKER_PASS_ON_WORKING_DAYS"])
+    greeting = f"Dear {person.worker_name}," if route == "worker" and person.worker_name else "Hello,"
+    _email([address], subject=f"Please pass on our answer: {_about(message)}", purpose="tellus_through_worker",
+           lines=[greeting, "A young person you work with asked for our answer to their Tell Us, We Care message "
+                  f"to come through you (young person {person.id}, message ref {wording.ref(message)}).",
+                  f"Please pass this on to them by {_when(entry.pass_on_by)}:", entry.body,
+                  f"If you cannot, please tell us on {current_app.config['SERVICE_CONTACT']}."])
+    with wording.in_language(person.language):
+        said = wording.SENT_TO_WORKER if route == "worker" else wording.SENT_TO_TEAM
+        text = wording.say(said, ref=wording.ref(message), date=wording.day(entry.pass_on_by))
+    messaging.send_sms(young_person_id=person.id, body=text, purpose="tellus_update")
+
+
+def reply_route(message):
+    """Where a reply to this message will go, in plain words for staff: never "by worker" when it cannot."""
+    if not message.wants_reply:
+        return "They did not ask for a reply: it goes on their web thread only"
+    person = db.session.get(YoungPerson, message.young_person_id)
+    if message.reply_channel == ReplyChannel.SMS:
+        if person is None or person.phone is None or person.sms_opted_out_at:
+            return "By text, but they cannot be texted now: it goes on their web thread only"
+        return "By text to their phone, and on their web thread"
+    if message.reply_channel == ReplyChannel.WORKER:
+        address, route = worker_route(person)
+        days = current_app.config["WORKER_PASS_ON_WORKING_DAYS"]
+        if route == "worker":
+            return f"By email to their worker, {person.worker_name or address} ({address}), to pass on within {days} working days"
+        if route == "team_inbox":
+            return f"By email to the team inbox ({address}), to pass on within {days} working days: no worker is on record"
+        return "Through their worker, but no worker or team inbox is on record: it goes on their web thread only"
+    if message.reply_channel == ReplyChannel.CALL:
+        if person is None or person.phone is None:
+            return "They asked for a call back, but no number is on record: it goes on their web thread only"
+        number = crypto.decrypt(person.phone.number_encrypted)
+        return f"They asked for a call back: ring them on {number}, then write here what you told them"
+    return "On their web thread"
 
 
 def _active(query):
@@ -99,6 +161,13 @@ def unhappy_with_answer(message):
     _email(_emails(owners(message)), subject=f"Not happy with our answer: {_about(message)}", purpose="tellus_unhappy",
            lines=["The young person said they are not happy with our answer, so the message is open again.",
                   f"Please answer again by {_when(message.response_due_at)}.", f"Open it: {_link(message)}"])
+
+
+def satisfaction_reason(message, answer):
+    """Their words only in the service: the email says that they answered and gave a reason."""
+    _email(_emails(owners(message)), subject=f"They said why: {_about(message)}", purpose="tellus_satisfaction_reason",
+           lines=[f"Asked if they are happy with our answer, the young person said \"{answer}\" and gave a reason.",
+                  f"Read it: {_link(message)}"])
 
 
 def reminder(message, deadline, due_at):

@@ -40,7 +40,8 @@ def waiting_question(young_person_id):
 
 
 def record_answer(*, actor, message_id, answer, why=None, channel):
-    """The young person says if they are happy with our answer; "no" opens it again and tells its owner."""
+    """The young person says if they are happy with our answer, and why if they like; "no" opens it again and
+    tells its owner, and any reason they give is stored on the thread and its owner told of it."""
     message = services.get_my_message(actor=actor, message_id=message_id)
     if not awaits_answer(message):
         raise Conflict(_l("We have not asked about this message"), field="answer",
@@ -56,6 +57,9 @@ def record_answer(*, actor, message_id, answer, why=None, channel):
         if Satisfaction(answer) == Satisfaction.NO:
             clocks.reopen(message, actor_staff_id=None, now=now)
             notifications.unhappy_with_answer(message)
+        elif reason is not None:
+            # A reason on a closed thread would otherwise wait there unread.
+            notifications.satisfaction_reason(message, Satisfaction(answer).value)
         if reason is not None:
             signals.announce_free_text(source_type="message_reply", source_id=reason.id, young_person_id=person.id,
                                        text=reason.body, language=person.language, channel=channel)

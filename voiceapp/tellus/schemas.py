@@ -5,7 +5,7 @@ from voiceapp.people.models import AgeBand, Cohort
 from voiceapp.read_models import Found, FoundList
 from voiceapp.schemas import PageArgs, StrictSchema, text, when
 from voiceapp.tellus import casework_schemas as casework
-from voiceapp.tellus import satisfaction, wording
+from voiceapp.tellus import notifications, satisfaction, wording
 from voiceapp.tellus.models import EntryKind, Kind, Outcome, ReplyChannel, Satisfaction, Status
 
 BODY_MAX = 5000
@@ -31,6 +31,8 @@ class ThreadEntrySchema(StrictSchema):
     kind = fields.Enum(EntryKind, by_value=True)
     body = fields.String()
     created_at = when()
+    delivered_to = fields.String(allow_none=True, metadata={"description": "sms, worker, team_inbox or web"})
+    pass_on_by = when(allow_none=True)
     # The crisis reply, when the young person's words here raised a safeguarding alert (SAFE-01).
     support = Found(allow_none=True, metadata={"description": "crisis support, when this raised an alert"})
 
@@ -110,6 +112,7 @@ class StaffMessageSchema(StaffMessageSummarySchema):
     notes = fields.List(fields.Nested(NoteSchema))
     events = fields.List(fields.Nested(EventSchema))
     reply_lock = fields.Function(casework.lock_of, metadata={"description": "who is replying now, if anyone"})
+    reply_route = fields.Function(notifications.reply_route, metadata={"description": "where a reply will go"})
     extended_at = when(allow_none=True)
     extension_reason = fields.String(allow_none=True)
     advocacy_offered_at = when(allow_none=True)
@@ -132,6 +135,7 @@ class MessageFilterSchema(PageArgs):
     unassigned = fields.Boolean()
     overdue = fields.Boolean(metadata={"description": "a running deadline has passed"})
     complaint = fields.Boolean(metadata={"description": "formal complaints only (or none)"})
+    waiting = fields.Boolean(metadata={"description": "only messages not yet closed (false: only closed ones)"})
     sort = fields.String(load_default="urgency", validate=validate.OneOf(["urgency", "oldest", "newest"]))
 
 

@@ -60,9 +60,9 @@ def _reply_channel(person, wants_reply, reply_channel):
     if not wants_reply:
         return None
     reply_channel = reply_channel or ReplyChannel.WEB
-    if reply_channel == ReplyChannel.SMS and person.phone is None:
+    if reply_channel in (ReplyChannel.SMS, ReplyChannel.CALL) and person.phone is None:
         raise Invalid(_l("We have no phone number for you"), field="reply_channel",
-                      reason="sms needs a phone number on your profile")
+                      reason=f"{reply_channel.value} needs a phone number on your profile")
     return reply_channel
 
 

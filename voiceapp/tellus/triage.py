@@ -12,7 +12,7 @@ from voiceapp.extensions import db
 from voiceapp.people.models import YoungPerson
 from voiceapp.promises.models import StrategicPriority
 from voiceapp.tellus import clocks, notifications, threads
-from voiceapp.tellus.models import Message, MessageNote, message_themes
+from voiceapp.tellus.models import Message, MessageNote, Status, message_themes
 
 SORTS = {
     # Most urgent first: the running deadline that ends soonest (overdue ones lead), then the longest waiting.
@@ -57,11 +57,15 @@ def _filtered(query, *, status, kind, cohort, age_band, theme, assigned_to, unas
 
 
 def list_messages(*, actor, sort="urgency", limit=50, offset=0, status=None, kind=None, cohort=None,
-                  age_band=None, theme=None, assigned_to=None, unassigned=None, overdue=None, complaint=None):
-    """The triage queue, most urgent first unless asked otherwise; each listing is audited."""
+                  age_band=None, theme=None, assigned_to=None, unassigned=None, overdue=None, complaint=None,
+                  waiting=None):
+    """The triage queue, most urgent first unless asked otherwise; each listing is audited. `waiting` keeps
+    only messages not yet closed (or, False, only closed ones)."""
     query = _filtered(_visible_to(actor).join(YoungPerson, YoungPerson.id == Message.young_person_id),
                       status=status, kind=kind, cohort=cohort, age_band=age_band, theme=theme,
                       assigned_to=assigned_to, unassigned=unassigned, overdue=overdue, complaint=complaint)
+    if waiting is not None:
+        query = query.where(Message.status != Status.CLOSED if waiting else Message.status == Status.CLOSED)
     total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
     ids = db.session.scalars(query.with_only_columns(Message.id).order_by(*SORTS[sort]())
                              .limit(limit).offset(offset)).all()
@@ -90,6 +94,13 @@ def add_note(*, actor, message_id, body):
         db.session.add(note)
         audit.record(actor=actor, action="message.note", object_type="message", object_id=message.id)
     return note
+
+
+def assignable_staff():
+    """The active senior leaders and priority leads a message can be given to, by name."""
+    return db.session.scalars(sa.select(StaffUser).where(
+        StaffUser.is_active.is_(True), StaffUser.role.in_((Role.SENIOR_LEADER, Role.PRIORITY_LEAD)))
+        .order_by(StaffUser.display_name)).all()
 
 
 def assign_message(*, actor, message_id, staff_id):

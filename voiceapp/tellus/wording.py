@@ -23,6 +23,10 @@ NEXT_CLOSED_LAST = _l("If you are still not happy, you can ask the Local Governm
 ACKNOWLEDGED = _l("A senior leader has read your message (ref %(ref)s). They will answer you by %(date)s.")
 ASK_SATISFACTION = _l("Are you happy with our answer to your message (ref %(ref)s)? Please tell us: yes, "
                       "partly or no. You can say why too.")
+SENT_TO_WORKER = _l("We have answered your message (ref %(ref)s) and sent our answer to your worker. "
+                    "They will pass it on to you by %(date)s.")
+SENT_TO_TEAM = _l("We have answered your message (ref %(ref)s) and sent our answer to your social work team. "
+                  "They will pass it on to you by %(date)s.")
 PRAISE_PASSED_ON = _l("Thank you for your kind words. We passed your thanks for %(name)s on to their manager.")
 
 LETTER_TITLE = _l("About your complaint (ref %(ref)s), stage %(stage)s")

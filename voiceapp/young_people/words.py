@@ -33,6 +33,7 @@ REPLY_CHANNELS = {
     "web": _l("On this website"),
     "sms": _l("By text message"),
     "worker": _l("Through my worker"),
+    "call": _l("By a call back"),
     "none": _l("I don't need an answer"),
 }
 SATISFACTION = {"yes": _l("Yes"), "partly": _l("Partly"), "no": _l("No")}

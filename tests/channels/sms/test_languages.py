@@ -23,16 +23,23 @@ def joined():
     return people.find_by_phone(PHONE)
 
 
-def test_a_text_that_says_no_language_is_answered_with_the_language_question_first(say):
+def question(app):
+    """The language question for every language offered (each registered one whose catalog is there)."""
+    return "\n".join(f"{i} {languages.sms_name(c)}" for i, c in enumerate(app.config["LANGUAGES"], 1))
+
+
+def test_a_text_that_says_no_language_is_answered_with_the_language_question_first(say, app):
     texts = say("what is this")
-    assert texts == ["\n".join(f"{i} {languages.sms_name(c)}" for i, c in enumerate(languages.CODES, 1))]
+    assert texts == [question(app)]
     assert texts[0].startswith("1 English\n2 عربي\n3 فارسی\n4 پښتو")
 
 
-@pytest.mark.parametrize("choice, code", [("3", "fa"), ("4", "ps"), ("6", "ckb"), ("7", "vi"), ("9", "am")])
-def test_the_number_chosen_is_the_language_joined_in(say, app, choice, code):
+@pytest.mark.parametrize("code", ["fa", "ps", "ckb", "vi", "ti", "sq", "am"])
+def test_the_number_chosen_is_the_language_joined_in(say, app, code):
+    if code not in app.config["LANGUAGES"]:
+        pytest.skip(f"{code} has no catalog yet, so it is not offered")
     say("what is this")
-    texts = say(choice)
+    texts = say(str(app.config["LANGUAGES"].index(code) + 1))
     with app.test_request_context(), force_locale(code):
         assert texts == [prompts.privacy_text(), str(prompts.JOIN_COHORT)]
     say("1")
@@ -52,6 +59,9 @@ def test_an_answer_that_is_no_choice_asks_the_language_question_again(say):
                                          ("ستړي مه شې", "ps"), ("مرحبا", "ar"), ("hiya", "en")])
 def test_a_hello_in_one_language_starts_in_it(say, app, hello, code):
     texts = say(hello)
+    if code not in app.config["LANGUAGES"]:        # no catalog yet: not offered, so the question is asked
+        assert texts == [question(app)]
+        return
     with app.test_request_context(), force_locale(code):
         assert texts[-1] == str(prompts.JOIN_COHORT)
     say("2")
@@ -67,7 +77,9 @@ def test_salam_asks_which_of_the_languages_that_say_it(say):
     assert joined().language == "ps"
 
 
-def test_selam_in_ethiopic_letters_asks_tigrinya_or_amharic(say):
+def test_selam_in_ethiopic_letters_asks_tigrinya_or_amharic(say, app):
+    if not {"ti", "am"} <= set(app.config["LANGUAGES"]):
+        pytest.skip("Tigrinya and Amharic have no catalogs yet, so they are not offered")
     assert say("ሰላም") == ["1 ትግርኛ\n2 አማርኛ"]
     say("1")
     say("1")

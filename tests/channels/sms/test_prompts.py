@@ -12,7 +12,8 @@ from voiceapp.messaging.segments import measure
 LANGUAGES = list(languages.CODES)
 ONE_SEGMENT = [prompts.MENU, prompts.PRIVACY, prompts.HELP, prompts.HOLDING, prompts.JOIN_COHORT,
                prompts.JOIN_AGE, prompts.TELLUS_KIND, prompts.TELLUS_WANTS_REPLY,
-               prompts.TELLUS_KIND_AFTER, prompts.TELLUS_ADDED, prompts.TELLUS_THANKS_REPLY]
+               prompts.TELLUS_KIND_AFTER, prompts.TELLUS_ADDED, prompts.TELLUS_THANKS_REPLY,
+               prompts.TELLUS_OFFER, prompts.TELLUS_NOT_SENT]
 SAMPLE = {"url": "https://voice.example.org/privacy", "contact": "0113 000 0000", "n": 9, "total": 9,
           "text": "make sure you have lots of different people to support you", "date": "Tue 24 Nov",
           "ack": "Thu 3 Dec", "response": "Wed 16 Dec",
@@ -42,10 +43,12 @@ def test_no_prompt_runs_past_two_segments(app, language):
 
 def test_the_language_question_names_every_language_in_its_own_script_in_one_segment(app):
     with app.app_context():
-        question = join.language_question(join.offered())
-    assert measure(question).segments == 1, question
+        offered = join.offered()
+        question = join.language_question(offered)
+        every = join.language_question(list(languages.CODES))
+    assert measure(question).segments == 1 and measure(every).segments == 1, every
     assert question.splitlines()[:3] == ["1 English", "2 عربي", "3 فارسی"]
-    assert [line.split(" ", 1)[1] for line in question.splitlines()] == [languages.sms_name(c) for c in languages.CODES]
+    assert [line.split(" ", 1)[1] for line in question.splitlines()] == [languages.sms_name(c) for c in offered]
 
 
 def test_arabic_is_counted_as_ucs2(app):

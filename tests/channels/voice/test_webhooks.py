@@ -86,6 +86,9 @@ def test_a_recorded_message_becomes_a_tell_us_message_with_its_transcription(twi
         recordings=lambda sid: SimpleNamespace(delete=lambda: deleted.append(sid))))
     twilio.post("/twilio/voice", CALL)
     root = twiml(twilio.post("/twilio/voice/menu", {**CALL, "Digits": "2"}))
+    assert "What is your message about" in said(root)
+    twiml(twilio.post("/twilio/voice/kind", {**CALL, "Digits": "2"}))
+    root = twiml(twilio.post("/twilio/voice/reply", {**CALL, "Digits": "3"}))
     assert root.find("Record") is not None
     recording = {**CALL, "RecordingSid": "RE" + "1" * 32, "RecordingDuration": "42",
                  "RecordingUrl": "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"}

@@ -9,7 +9,7 @@ from voiceapp.channels.sms.keywords import fold, trim
 # apostrophes ("dont"/"don't"), hamza forms and repeated letters ("yesss", "لااا") need no extra entries.
 RATING_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
-        "kept": ("yes", "y", "yeah", "yep", "yup", "yh", "ya", "ye", "yea", "def", "defo", "definitely",
+        "kept": ("yes", "y", "yeah", "yeh", "yah", "yas", "yep", "yup", "yh", "ya", "ye", "yea", "def", "defo", "definitely",
                  "totally", "of course", "always", "kept"),
         "partly": ("kind of", "kinda", "sort of", "sorta", "a bit", "a little", "sometimes", "partly",
                    "partially", "half", "meh", "ish", "so so", "not always", "50/50"),
@@ -29,53 +29,63 @@ RATING_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     # Machine-written like the catalogs (voiceapp/languages.py): a fluent speaker must check them. Latin
     # spellings are for phones without the script's keyboard.
     "fa": {
-        "kept": ("بله", "آره", "آری", "حتما", "همیشه", "bale", "areh"),
-        "partly": ("کمی", "یکم", "تا حدی", "گاهی", "بعضی وقتا", "yekam"),
-        "not_kept": ("نه", "نخیر", "هرگز", "اصلا", "nakheir"),
-        "dont_know": ("نمی‌دانم", "نمیدونم", "نمی دونم", "مطمئن نیستم", "nemidonam", "nemidunam"),
-        "skip": ("رد", "بعدی"),
+        "kept": ("بله", "آره", "آری", "حتما", "همیشه", "bale", "areh", "بلی", "البته", "baleh", "aare"),
+        "partly": ("کمی", "یکم", "تا حدی", "گاهی", "بعضی وقتا", "yekam", "یه کم", "یه کمی", "تا حدودی", "بعضی وقت ها",
+                   "نصفه", "ye kam", "ye kami"),
+        "not_kept": ("نه", "نخیر", "هرگز", "اصلا", "nakheir", "هیچوقت", "nakhair", "hichvaght"),
+        "dont_know": ("نمی‌دانم", "نمیدونم", "نمی دونم", "مطمئن نیستم", "nemidonam", "nemidunam", "نمیدانم",
+                      "نمی دانم", "namidunam", "namidanam", "nemidanam"),
+        "skip": ("رد", "بعدی", "بگذر"),
     },
     "ps": {
-        "kept": ("هو", "هو کنه", "ho", "hao"),
-        "partly": ("لږ", "یو څه", "کله کله", "lag"),
-        "not_kept": ("نه", "هېڅکله", "هیڅکله"),
-        "dont_know": ("نه پوهېږم", "نه پوهیږم", "na pohegam", "na pohigam"),
-        "skip": ("تېر", "تیر"),
+        "kept": ("هو", "هو کنه", "ho", "hao", "هوکې", "هو کې", "بالکل", "hoo", "hoke"),
+        "partly": ("لږ", "یو څه", "کله کله", "lag", "لږ څه", "yaw sa", "kala kala"),
+        "not_kept": ("نه", "هېڅکله", "هیڅکله", "hechkala", "hichkala"),
+        "dont_know": ("نه پوهېږم", "نه پوهیږم", "na pohegam", "na pohigam", "نه پوهیدم", "na pohezham"),
+        "skip": ("تېر", "تیر", "پرېږده"),
     },
     "ckb": {
-        "kept": ("بەڵێ", "ئەرێ", "بەڵی"),
-        "partly": ("کەمێک", "هەندێک", "هەندێ جار", "kamek"),
-        "not_kept": ("نا", "نەخێر", "هەرگیز", "nakher"),
-        "dont_know": ("نازانم", "دڵنیا نیم", "nazanm"),
-        "skip": ("بازدان",),
+        "kept": ("بەڵێ", "ئەرێ", "بەڵی", "بەلێ", "بەلی", "بلێ", "ئەری", "هەمیشە", "bale"),
+        "partly": ("کەمێک", "هەندێک", "هەندێ جار", "kamek", "تا ڕادەیەک", "تا رادەیەک", "نیوە", "hendek",
+                   "hende jar"),
+        "not_kept": ("نا", "نەخێر", "هەرگیز", "nakher", "نەخیر", "naxer", "nexer", "hargiz"),
+        "dont_know": ("نازانم", "دڵنیا نیم", "nazanm", "دلنیا نیم", "nazanim"),
+        "skip": ("بازدان", "دواتر"),
     },
     "vi": {
-        "kept": ("có", "vâng", "dạ", "ừ", "đúng", "co", "vang", "luôn luôn"),
-        "partly": ("một chút", "một phần", "đôi khi", "thỉnh thoảng", "hơi hơi", "mot chut", "doi khi"),
-        "not_kept": ("không", "ko", "chưa", "không bao giờ", "khong", "chua"),
-        "dont_know": ("không biết", "ko biết", "không rõ", "khong biet", "ko biet", "k biet"),
-        "skip": ("bỏ qua", "bo qua"),
+        "kept": ("có", "vâng", "dạ", "ừ", "đúng", "co", "vang", "luôn luôn", "luon luon", "luôn", "luon", "chắc chắn",
+                 "chac chan", "có chứ", "co chu"),
+        "partly": ("một chút", "một phần", "đôi khi", "thỉnh thoảng", "hơi hơi", "mot chut", "doi khi", "chút chút",
+                   "chut chut", "thinh thoang", "tàm tạm", "tam tam", "một nửa", "mot nua", "cũng được", "cung duoc",
+                   "hoi hoi"),
+        "not_kept": ("không", "ko", "chưa", "không bao giờ", "khong", "chua", "hok", "hông", "khong bao gio",
+                     "chưa bao giờ", "chua bao gio"),
+        "dont_know": ("không biết", "ko biết", "không rõ", "khong biet", "ko biet", "k biet", "hok biet", "chịu",
+                      "chiu", "không chắc", "khong chac", "ko chac"),
+        "skip": ("bỏ qua", "bo qua", "tiếp", "tiep"),
     },
     "sq": {
-        "kept": ("po", "gjithmonë", "sigurisht", "patjetër", "gjithmone", "patjeter"),
-        "partly": ("pak", "disi", "ndonjëherë", "pjesërisht", "ndonjehere", "pjeserisht"),
-        "not_kept": ("jo", "kurrë", "kurre", "aspak"),
-        "dont_know": ("nuk e di", "s'e di", "se di", "ndoshta", "nuk jam i sigurt", "nuk jam e sigurt"),
-        "skip": ("kalo", "tjetra"),
+        "kept": ("po", "gjithmonë", "sigurisht", "patjetër", "gjithmone", "patjeter", "po po"),
+        "partly": ("pak", "disi", "ndonjëherë", "pjesërisht", "ndonjehere", "pjeserisht", "gjysmë", "gjysme",
+                   "hë pak", "pak a shumë", "pak a shume"),
+        "not_kept": ("jo", "kurrë", "kurre", "aspak", "jo fare", "hiç", "hic"),
+        "dont_know": ("nuk e di", "s'e di", "se di", "ndoshta", "nuk jam i sigurt", "nuk jam e sigurt", "sdi",
+                      "nuk di", "ska ide", "s kam ide", "nuk kam ide"),
+        "skip": ("kalo", "tjetra", "tjetër"),
     },
     "ti": {
-        "kept": ("እወ", "ewe"),
-        "partly": ("ቁሩብ", "ሓሓሊፉ"),
-        "not_kept": ("ኣይፋል", "ኣይኮነን", "ፈጺሙ"),
-        "dont_know": ("ኣይፈልጥን", "ayfeltn"),
-        "skip": ("ሕለፍ",),
+        "kept": ("እወ", "ewe", "እው", "ኣወ", "አወ", "iwe", "awe", "ወትሩ", "ብርግጽ"),
+        "partly": ("ቁሩብ", "ሓሓሊፉ", "ሓሊፉ ሓሊፉ", "ገለ ገለ", "ፍርቂ", "kurub", "qurub"),
+        "not_kept": ("ኣይፋል", "ኣይኮነን", "ፈጺሙ", "አይፋል", "ayfal", "aykonen"),
+        "dont_know": ("ኣይፈልጥን", "ayfeltn", "አይፈልጥን", "ርግጸኛ ኣይኮንኩን", "ayfelten", "ayfeltin"),
+        "skip": ("ሕለፍ", "ዝቕጽል"),
     },
     "am": {
-        "kept": ("አዎ", "awo"),
-        "partly": ("ትንሽ", "አንዳንድ ጊዜ"),
-        "not_kept": ("አይ", "አይደለም", "በፍጹም"),
-        "dont_know": ("አላውቅም", "alawkm"),
-        "skip": ("እለፍ",),
+        "kept": ("አዎ", "awo", "አወ", "ኣዎ", "awe", "ሁልጊዜ", "በእርግጥ"),
+        "partly": ("ትንሽ", "አንዳንድ ጊዜ", "ትንሽ ትንሽ", "በከፊል", "ግማሽ", "tinish", "andand gize"),
+        "not_kept": ("አይ", "አይደለም", "በፍጹም", "ፈጽሞ", "aydelem", "befitsum"),
+        "dont_know": ("አላውቅም", "alawkm", "እርግጠኛ አይደለሁም", "alawqm", "alawkim", "alaweqm"),
+        "skip": ("እለፍ", "ቀጣይ"),
     },
 }
 RATING_DIGITS = {"1": "kept", "2": "partly", "3": "not_kept", "4": "dont_know", "0": "skip"}
@@ -84,18 +94,22 @@ RATING_EMOJI = {"kept": "👍 ✅ ✔ 😀 🙂 😊 😃 👌", "partly": "😐
                 "dont_know": "🤷 ❓ 🤔"}
 
 YES_NO_WORDS: dict[str, dict[bool, tuple[str, ...]]] = {
-    "en": {True: ("yes", "y", "yeah", "yep", "yup", "yh", "ya", "ye", "yea", "sure", "ok", "okay",
+    "en": {True: ("yes", "y", "yeah", "yeh", "yah", "yas", "yep", "yup", "yh", "ya", "ye", "yea", "sure", "ok", "okay",
                   "of course", "definitely"),
            False: ("no", "n", "nope", "nah", "naa", "na", "not really", "no way")},
     "ar": {True: ("نعم", "أيوه", "ايوا", "اه", "أكيد", "طبعا", "تمام", "aywa", "aiwa", "na3am"),
            False: ("لا", "أبدا", "la", "laa", "la2")},
-    "fa": {True: ("بله", "آره", "آری", "حتما", "باشه", "bale", "areh"), False: ("نه", "نخیر", "nakheir")},
-    "ps": {True: ("هو", "هو کنه", "ho", "hao"), False: ("نه",)},
-    "ckb": {True: ("بەڵێ", "ئەرێ", "بەڵی"), False: ("نا", "نەخێر", "nakher")},
-    "vi": {True: ("có", "vâng", "dạ", "ừ", "đúng", "co", "vang"), False: ("không", "ko", "chưa", "khong", "chua")},
-    "sq": {True: ("po", "sigurisht", "patjetër", "patjeter"), False: ("jo", "aspak")},
-    "ti": {True: ("እወ", "ewe"), False: ("ኣይፋል", "ኣይኮነን")},
-    "am": {True: ("አዎ", "awo"), False: ("አይ", "አይደለም")},
+    "fa": {True: ("بله", "آره", "آری", "حتما", "باشه", "bale", "areh", "بلی", "اوکی", "baleh", "bashe"), False: ("نه",
+                  "نخیر", "nakheir")},
+    "ps": {True: ("هو", "هو کنه", "ho", "hao", "هوکې", "سمه ده", "hoo", "sahi da"), False: ("نه",)},
+    "ckb": {True: ("بەڵێ", "ئەرێ", "بەڵی", "بەلێ", "باشە", "bale", "bashe"), False: ("نا", "نەخێر", "nakher",
+                   "naxer")},
+    "vi": {True: ("có", "vâng", "dạ", "ừ", "đúng", "co", "vang", "được", "duoc", "dc", "đồng ý",
+                  "dong y"), False: ("không", "ko", "chưa", "khong", "chua", "hok", "thôi", "thoi")},
+    "sq": {True: ("po", "sigurisht", "patjetër", "patjeter", "mirë", "mire", "dakord", "në rregull",
+                  "ne rregull"), False: ("jo", "aspak")},
+    "ti": {True: ("እወ", "ewe", "ኣወ", "ሕራይ", "iwe", "hray"), False: ("ኣይፋል", "ኣይኮነን", "አይፋል", "ayfal")},
+    "am": {True: ("አዎ", "awo", "እሺ", "eshi"), False: ("አይ", "አይደለም", "aydelem")},
 }
 YES_NO_EMOJI = {True: "👍 ✅ ✔ 👌 🙂 😀 😊", False: "👎 ❌ 🙅"}
 
@@ -122,8 +136,8 @@ _REPEATS = re.compile(r"([^\W\d_])\1+")  # letters only: "11" must stay eleven, 
 _WAW_BETWEEN_NUMBERS = re.compile(r"(?<=\d)\s*و\s*(?=\d)")  # Arabic "and" is written joined: 1و3
 
 
-def _tokens(text: str) -> list[str]:
-    # Words and single emoji; punctuation only separates.
+def tokens(text: str) -> list[str]:
+    """The words and single emoji of a text, folded; punctuation only separates."""
     return _TOKEN.findall(fold(text, loose_alef=True).translate(_APOSTROPHES))
 
 
@@ -155,7 +169,7 @@ def _pairs(words: dict, emoji: dict, digits: dict, language: str):
 @functools.lru_cache(maxsize=None)
 def _lexicon(kind: str, language: str) -> _Lexicon:
     tables = {"rating": (RATING_WORDS, RATING_EMOJI, RATING_DIGITS), "yes_no": (YES_NO_WORDS, YES_NO_EMOJI, {})}
-    exact = {" ".join(_tokens(phrase)): value for phrase, value in _pairs(*tables[kind], language)}
+    exact = {" ".join(tokens(phrase)): value for phrase, value in _pairs(*tables[kind], language)}
     squeezed = {_squeeze(phrase): value for phrase, value in exact.items()}
     return _Lexicon(exact, squeezed, max(len(phrase.split()) for phrase in exact))
 
@@ -172,12 +186,12 @@ def _longest_match(tokens: list[str], start: int, lexicon: _Lexicon):
 def _classify(body, lexicon: _Lexicon):
     # The whole reply must be known phrases of ONE meaning: "no idea" is one phrase (dont_know), not "no";
     # "yes no" is mixed and "no he never" has unknown words, so both are None and get a second try.
-    tokens = _tokens(body) if isinstance(body, str) else []
-    if not tokens or len(tokens) > _MAX_TOKENS:
+    words = tokens(body) if isinstance(body, str) else []
+    if not words or len(words) > _MAX_TOKENS:
         return None
     values, start = set(), 0
-    while start < len(tokens):
-        value, width = _longest_match(tokens, start, lexicon)
+    while start < len(words):
+        value, width = _longest_match(words, start, lexicon)
         if not width:
             return None
         values.add(value)
@@ -255,13 +269,13 @@ def _choice_values(token: str, options_count: int, split_digits: bool) -> list[i
 
 def parse_choices(body: str, options_count: int) -> list[int] | None:
     """1-based options from "1 3", "1,3", "1&3", "1 and 3", "a c", "13" (under 10 options) or "all"; deduplicated."""
-    tokens = _choice_tokens(body)
-    if tokens is None or options_count < 1:
+    parts = _choice_tokens(body)
+    if parts is None or options_count < 1:
         return None
-    if " ".join(tokens) in [" ".join(_tokens(words)) for words in ALL_OPTIONS]:
+    if " ".join(parts) in [" ".join(tokens(words)) for words in ALL_OPTIONS]:
         return list(range(1, options_count + 1))
     picks: list[int] = []
-    for token in tokens:
+    for token in parts:
         values = _choice_values(token, options_count, split_digits=True)
         if values is None:
             return None
@@ -272,10 +286,10 @@ def parse_choices(body: str, options_count: int) -> list[int] | None:
 
 def parse_choice(body: str, options_count: int) -> int | None:
     """One 1-based option from "2", "option 2", "two", "b"/"B" (a=1, b=2...) or "ب"; None if out of range."""
-    tokens = _choice_tokens(body)
-    if tokens is None or len(tokens) != 1:
+    parts = _choice_tokens(body)
+    if parts is None or len(parts) != 1:
         return None
-    values = _choice_values(tokens[0], options_count, split_digits=False)
+    values = _choice_values(parts[0], options_count, split_digits=False)
     return values[0] if values and 1 <= values[0] <= options_count else None
 
 

@@ -43,7 +43,7 @@ def _handle(turn, keyword):
     if turn.person is not None:
         _first_contact(turn)        # a new number has it once its language is known (flows/join.py)
     if turn.person is None and turn.conversation.flow != "join":
-        return join.start(turn)
+        return join.start(turn, first_text=turn.text)
     try:
         question = satisfaction.waiting(turn)
         if question is not None:

@@ -14,6 +14,7 @@ JOIN_AGE = _l("How old are you? 1 10-12, 2 13-15, 3 16-17, 4 18-21, 5 22-25")
 JOIN_CODE = _l("Hi! Please send the code your worker gave you.")
 JOIN_BAD_CODE = _l("That code did not work. Check it, or ask your worker for a new one.")
 JOIN_DONE = _l("Welcome! You have joined.")
+JOIN_KEPT = _l("We have kept your message. First, a few quick questions so we can answer you.")
 
 PROMISE_QUESTION = _l("%(n)s/%(total)s We promise to %(text)s. Kept? 1 yes 2 partly 3 no 4 not sure 0 skip")
 PROMISE_HINT = _l("Reply 1 yes, 2 partly, 3 no, 4 not sure, or 0 to skip.")
@@ -33,6 +34,8 @@ TELLUS_THANKS_REPLY = _l("Thank you. A senior leader will read this by %(ack)s a
 TELLUS_THANKS = _l("Thank you. A senior leader will read this by %(ack)s. Ref %(ref)s")
 TELLUS_KIND_AFTER = _l("Got your message. Is it about 1 A promise not kept, 2 Unhappy with support, 3 Praise?")
 TELLUS_ADDED = _l("Added to your message.")
+TELLUS_OFFER = _l("Do you want to send this to a senior leader as Tell Us We Care? 1 Yes, 2 No")
+TELLUS_NOT_SENT = _l("OK, we have not sent it.")
 
 SURVEY_NONE = _l("There are no surveys for you right now. Send MENU for more.")
 SURVEY_CHOOSE = _l("Which survey? %(choices)s")
@@ -65,5 +68,6 @@ def numbered(options):
 ALL = [MENU, PRIVACY, HELP, HOLDING, NOT_UNDERSTOOD, LANGUAGE_SET, JOIN_COHORT, JOIN_AGE, 
        JOIN_CODE, JOIN_BAD_CODE, JOIN_DONE, PROMISE_QUESTION, PROMISE_HINT, PROMISE_COMMENT, PROMISE_DONE,
        PROMISE_NONE, PROMISE_DRAFT, PROMISE_INFORMATION, TELLUS_KIND, TELLUS_WHICH, TELLUS_PRAISE_WHO, TELLUS_BODY, TELLUS_WANTS_REPLY, TELLUS_KIND_AFTER, TELLUS_ADDED,
+       TELLUS_OFFER, TELLUS_NOT_SENT, JOIN_KEPT,
        TELLUS_THANKS_REPLY, TELLUS_THANKS, SURVEY_NONE, SURVEY_CHOOSE, SURVEY_SCALE, SURVEY_MULTI,
        SURVEY_YES_NO, SURVEY_SKIP, SURVEY_DONE]

@@ -12,11 +12,16 @@ MENU = _l("Press 1 to tell us if we keep our promises. Press 2 to leave a messag
 UNKNOWN = _l("We do not know this phone number yet. Send a text to this number to join. "
              "If you are in danger, call 999. Childline is 0800 1111.")
 PROMISE = _l("Promise %(n)s. We promise to %(text)s. Press 1 if we keep it, 2 if we partly keep it, "
-             "3 if we do not, or 0 to skip.")
+             "3 if we do not, 4 if you do not know, or 0 to skip.")
 PROMISE_DONE = _l("Thank you. Your answers are saved. Goodbye.")
 PROMISE_DRAFT = _l("This promise is a draft. The council has not published it yet, and we want to know what you think.")
 PROMISE_INFORMATION = _l("Has your social worker given you the promise and explained it? Press 1 for yes, 2 for no, "
                          "3 if you are not sure, or 0 to skip.")
+KIND = _l("What is your message about? Press 1 for a promise we did not keep, 2 if you are unhappy with "
+          "your support, or 3 to praise someone.")
+WHICH_PROMISE = _l("Which promise? Press its number, 1 to %(total)s, then the hash key.")
+REPLY_MOBILE = _l("Do you want an answer? Press 1 for a text to this phone, 2 for a call back, or 3 for no answer.")
+REPLY_LANDLINE = _l("Do you want an answer? Press 2 for a call back to this number, or 3 for no answer.")
 RECORD = _l("After the beep, tell us what you want senior leaders to know. Press the hash key when you finish.")
 RECORDED = _l("Thank you. A senior leader will listen to your message. Goodbye.")
 NOT_HEARD = _l("Sorry, I did not get that.")

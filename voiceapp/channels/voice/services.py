@@ -18,9 +18,12 @@ from voiceapp.people import services as people
 from voiceapp.promises import services as promises
 from voiceapp.safeguarding import unheard
 from voiceapp.tellus import services as tellus
-from voiceapp.tellus.models import Kind, Message
+from voiceapp.tellus.models import Kind, Message, ReplyChannel
 
-KEYPAD_RATINGS = {"1": "kept", "2": "partly", "3": "not_kept"}
+KEYPAD_RATINGS = {"1": "kept", "2": "partly", "3": "not_kept", "4": "dont_know"}
+KEYPAD_KINDS = {"1": Kind.PROMISE_NOT_KEPT, "2": Kind.UNHAPPY, "3": Kind.PRAISE}
+# The answer a caller chooses: a text to the phone they call from (a mobile only), a call back, or none.
+KEYPAD_REPLIES = {"1": (True, ReplyChannel.SMS), "2": (True, ReplyChannel.CALL), "3": (False, None)}
 KEYPAD_INFORMATION = {"1": "yes", "2": "no", "3": "not_sure"}
 
 
@@ -55,6 +58,49 @@ def is_draft(call):
     return promises.current_set(people.get_young_person(call.young_person_id).cohort).is_draft
 
 
+def begin_promise_check(call):
+    """Pressing 1 again starts the check again: the call keeps one rating per promise, never two."""
+    with transaction():
+        call.state = {**call.state, "ratings": []}
+
+
+def caller_has_a_mobile(call):
+    """Whether a text can reach the phone this call comes from (the young person's number on record)."""
+    person = people.get_young_person(call.young_person_id)
+    return person.phone is not None and phones.is_mobile(crypto.decrypt(person.phone.number_encrypted))
+
+
+def choose_kind(*, call, digits):
+    """The kind of voice message from the keypad; None when the key means nothing here."""
+    kind = KEYPAD_KINDS.get(digits)
+    if kind is not None:
+        with transaction():
+            call.state = {**call.state, "kind": kind.value, "promise_id": None}
+    return kind
+
+
+def choose_promise(*, call, digits):
+    """Which promise was not kept, by its number; None when there is no such promise."""
+    items = promises_for(call)
+    number = int(digits) if digits.isdecimal() and len(digits) <= 2 else 0
+    if not 1 <= number <= len(items):
+        return None
+    with transaction():
+        call.state = {**call.state, "promise_id": str(items[number - 1].id)}
+    return items[number - 1]
+
+
+def choose_reply(*, call, digits):
+    """Whether and how the caller wants an answer; a text only when they call from a mobile."""
+    choice = KEYPAD_REPLIES.get(digits)
+    if choice is None or (choice[1] == ReplyChannel.SMS and not caller_has_a_mobile(call)):
+        return None
+    with transaction():
+        call.state = {**call.state, "wants_reply": choice[0],
+                      "reply_channel": choice[1].value if choice[1] else None}
+    return choice
+
+
 def rate_promise(*, call, index, digits):
     """Keep the keypad answer for promise `index`; after the last one the check is saved, unless the
     promise-information question is due this half-year (then it is saved with that answer). Returns what
@@ -62,6 +108,8 @@ def rate_promise(*, call, index, digits):
     items = promises_for(call)
     ratings = list(call.state.get("ratings", []))
     if digits in KEYPAD_RATINGS and index < len(items):
+        # A retried webhook or a second go at a promise replaces its rating: one per promise.
+        ratings = [r for r in ratings if r["promise_id"] != str(items[index].id)]
         ratings.append({"promise_id": str(items[index].id), "rating": KEYPAD_RATINGS[digits]})
     with transaction():
         call.state = {**call.state, "ratings": ratings}
@@ -96,10 +144,17 @@ def record_voice_message(*, call, recording_sid, recording_url, duration):
     existing = db.session.scalar(sa.select(VoiceRecording).where(VoiceRecording.recording_sid == recording_sid))
     if existing is not None:
         return db.session.get(Message, existing.message_id)
+    state = call.state or {}
+    kind = Kind(state.get("kind") or Kind.UNHAPPY.value)
+    if kind == Kind.PROMISE_NOT_KEPT and not state.get("promise_id"):
+        kind = Kind.UNHAPPY                 # staff can still change it once they have listened
+    reply_channel = ReplyChannel(state["reply_channel"]) if state.get("reply_channel") else None
     message = tellus.send_message(actor=Actor(kind="young_person", id=call.young_person_id),
-                                  young_person_id=call.young_person_id, kind=Kind.UNHAPPY,
+                                  young_person_id=call.young_person_id, kind=kind,
                                   body=f"(voice message, {duration} seconds)", channel=Channel.VOICE,
-                                  wants_reply=False)
+                                  promise_id=UUID(state["promise_id"]) if kind == Kind.PROMISE_NOT_KEPT else None,
+                                  praise_for="(said in the voice message)" if kind == Kind.PRAISE else None,
+                                  wants_reply=bool(state.get("wants_reply")), reply_channel=reply_channel)
     person = people.get_young_person(call.young_person_id)
     with transaction():
         recording = VoiceRecording(message_id=message.id, recording_sid=recording_sid,

@@ -16,6 +16,7 @@ from voiceapp.i18n import localised
 from voiceapp.people import services as people
 from voiceapp.safeguarding import alerts, replies
 from voiceapp.safeguarding import offline
+from voiceapp.tellus.models import Kind
 
 log = logging.getLogger(__name__)
 bp = Blueprint("twilio_voice", __name__, url_prefix="/twilio/voice")
@@ -112,10 +113,11 @@ def menu_choice():
     if call is None or call.young_person_id is None:
         return _answer(call, lambda response, language: _say(response, prompts.UNKNOWN, language))
     if digits == "1":
+        services.begin_promise_check(call)
         return _answer(call, lambda response, language: _ask_promise(response, language, call, 0,
                                                                      draft=services.is_draft(call)))
     if digits == "2":
-        return _answer(call, _record)
+        return _answer(call, _ask_kind)
 
     def again(response, language):
         _say(response, prompts.NOT_HEARD, language)
@@ -166,6 +168,79 @@ def promise_information():
     def build(response, language):
         _say(response, prompts.PROMISE_DONE, language)
         response.hangup()
+    return _answer(call, build)
+
+
+def _gather(response, text, language, action, **options):
+    gather = response.gather(num_digits=options.pop("num_digits", 1), action=url_for(action), timeout=10, **options)
+    _say(gather, text, language)
+    response.redirect(url_for(action))        # silence comes back to the same step, which asks again
+
+
+def _ask_kind(response, language):
+    _gather(response, prompts.KIND, language, ".message_kind")
+
+
+def _ask_reply(response, language, call):
+    mobile = services.caller_has_a_mobile(call)
+    _gather(response, prompts.REPLY_MOBILE if mobile else prompts.REPLY_LANDLINE, language, ".message_reply")
+
+
+def _digits():
+    return (request.form.get("Digits") or "").strip()
+
+
+@bp.route("/kind", methods=["POST"])
+@twilio_signed
+@_answered_whatever_fails
+def message_kind():
+    """What the voice message is about; a promise not kept then asks which promise."""
+    call = services.get_call(request.form.get("CallSid", ""))
+    kind = services.choose_kind(call=call, digits=_digits())
+
+    def build(response, language):
+        if kind is None:
+            if _digits():
+                _say(response, prompts.NOT_HEARD, language)
+            return _ask_kind(response, language)
+        if kind == Kind.PROMISE_NOT_KEPT:
+            total = len(services.promises_for(call))
+            return _gather(response, prompts.WHICH_PROMISE % {"total": total}, language, ".message_promise",
+                           num_digits=2, finish_on_key="#")
+        _ask_reply(response, language, call)
+    return _answer(call, build)
+
+
+@bp.route("/which", methods=["POST"])
+@twilio_signed
+@_answered_whatever_fails
+def message_promise():
+    call = services.get_call(request.form.get("CallSid", ""))
+    promise = services.choose_promise(call=call, digits=_digits())
+
+    def build(response, language):
+        if promise is None:
+            total = len(services.promises_for(call))
+            return _gather(response, prompts.WHICH_PROMISE % {"total": total}, language, ".message_promise",
+                           num_digits=2, finish_on_key="#")
+        _ask_reply(response, language, call)
+    return _answer(call, build)
+
+
+@bp.route("/reply", methods=["POST"])
+@twilio_signed
+@_answered_whatever_fails
+def message_reply():
+    """Whether and how they want an answer; then the recording."""
+    call = services.get_call(request.form.get("CallSid", ""))
+    choice = services.choose_reply(call=call, digits=_digits())
+
+    def build(response, language):
+        if choice is None:
+            if _digits():
+                _say(response, prompts.NOT_HEARD, language)
+            return _ask_reply(response, language, call)
+        _record(response, language)
     return _answer(call, build)
 
 

@@ -14,7 +14,7 @@ from voiceapp.messaging import services as messaging
 from voiceapp.people.models import YoungPerson
 from voiceapp.promises import services as promises
 from voiceapp.promises.models import Promise
-from voiceapp.reports.models import Action, ActionStatus
+from voiceapp.reports.models import Action, ActionStatus, ThemeMention
 from voiceapp.reports.periods import LONDON
 from voiceapp.tellus.models import Message, message_themes
 
@@ -111,17 +111,18 @@ def change_action(*, actor, action_id, changes):
 
 
 def _recipients(action, since):
-    """Young people who raised the theme lately (or wrote the linked message) and may be contacted: they
-    asked for a reply, or agreed to be contacted."""
+    """Everyone who raised the theme lately, in a message, a promise comment or a survey answer, or wrote the
+    linked message: each once (send_sms leaves out anyone who opted out)."""
     tagged = (sa.select(Message.young_person_id)
               .join(message_themes, message_themes.c.message_id == Message.id)
               .where(message_themes.c.priority_id == action.priority_id, Message.received_at >= since))
     linked = sa.select(Message.young_person_id).where(Message.id == action.message_id)
+    # A promise comment or survey answer that raised the theme (the theme index) counts as much as a message.
+    indexed = sa.select(ThemeMention.young_person_id).where(ThemeMention.priority_id == action.priority_id,
+                                                            ThemeMention.said_at >= since)
     query = (sa.select(YoungPerson)
              .where(YoungPerson.erased_at.is_(None),
-                    sa.or_(sa.and_(YoungPerson.id.in_(tagged), YoungPerson.consent_to_contact.is_(True)),
-                           YoungPerson.id.in_(tagged.where(Message.wants_reply.is_(True))),
-                           YoungPerson.id.in_(linked)))
+                    sa.or_(YoungPerson.id.in_(tagged), YoungPerson.id.in_(indexed), YoungPerson.id.in_(linked)))
              .order_by(YoungPerson.id))
     return db.session.scalars(query).all()
 

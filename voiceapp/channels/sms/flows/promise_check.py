@@ -4,8 +4,8 @@ from uuid import UUID
 from flask_babel import get_locale
 
 from voiceapp.channels.sms import prompts
-from voiceapp.channels.sms.answers import parse_rating
 from voiceapp.channels.sms.flows.home import back_to_menu
+from voiceapp.channels.sms.options import NO, NOT_SURE, YES, parse_option, read_rating
 from voiceapp.i18n import localised
 from voiceapp.promises import services as promises
 
@@ -14,8 +14,9 @@ def _promises(turn):
     return promises.current_set(turn.person.cohort).promises
 
 
-# The promise-information answer by keypad digit (Western or Arabic-Indic); 0 skips.
-INFORMATION = {"1": "yes", "١": "yes", "2": "no", "٢": "no", "3": "not_sure", "٣": "not_sure"}
+# The promise-information answers in order (1 yes 2 no 3 not sure), by number or words; 0 or anything else skips.
+INFORMATION = ("yes", "no", "not_sure")
+INFORMATION_WORDS = (YES, NO, NOT_SURE)
 
 
 def start(turn):
@@ -38,14 +39,16 @@ def step(turn):
         return _finish(turn, state)
     if state.get("information"):
         return _information(turn)
-    rating = parse_rating(turn.text, turn.person.language)
+    answer = read_rating(turn.text, turn.person.language)
+    rating = answer.value if answer else None
     if rating is None and state["tries"] == 0:
         turn.update(tries=1)
         return turn.say(prompts.NOT_UNDERSTOOD, prompts.PROMISE_HINT)
     ratings = list(state["ratings"])
     items = _promises(turn)
     if rating not in (None, "skip"):
-        ratings.append({"promise_id": str(items[state["i"]].id), "rating": rating})
+        # "no they never tell me anything": the rating, and their reason kept with it.
+        ratings.append({"promise_id": str(items[state["i"]].id), "rating": rating, "comment": answer.reason})
     index = state["i"] + 1
     turn.update(i=index, ratings=ratings, tries=0)
     if index < len(items):
@@ -59,13 +62,15 @@ def step(turn):
 
 def _information(turn):
     """Once a half-year, after the last promise: has their social worker explained the promise?"""
-    turn.update(information=False, promise_information=INFORMATION.get(turn.text.strip()), comment=True)
+    choice = parse_option(turn.text, INFORMATION_WORDS, turn.person.language, contained=False)
+    turn.update(information=False, promise_information=INFORMATION[choice - 1] if choice else None, comment=True)
     turn.say(prompts.PROMISE_COMMENT)
 
 
 def _finish(turn, state):
     comment = None if turn.text.strip() in ("0", "٠") else turn.text.strip()
-    answers = [{"promise_id": UUID(r["promise_id"]), "rating": r["rating"]} for r in state["ratings"]]
+    answers = [{"promise_id": UUID(r["promise_id"]), "rating": r["rating"], "comment": r.get("comment")}
+               for r in state["ratings"]]
     if answers:
         promises.record_promise_check(actor=turn.actor, young_person_id=turn.person.id, answers=answers,
                                       channel=turn.channel, comment=comment,

@@ -1,7 +1,8 @@
 """A texted answer to "are you happy with our answer?" after a message was closed."""
 from flask_babel import lazy_gettext as _l
 
-from voiceapp.channels.sms.answers import parse_menu_choice, parse_rating
+from voiceapp.channels.sms.answers import parse_menu_choice
+from voiceapp.channels.sms.options import read_rating
 from voiceapp.tellus import satisfaction
 
 THANKS = _l("Thank you for telling us.")
@@ -15,7 +16,7 @@ def waiting(turn):
         return None
     if parse_menu_choice(turn.text) is not None:
         return None    # in the menu a digit is a menu choice; the question asks for yes, partly or no
-    if not ANSWERS.get(parse_rating(turn.text, turn.person.language)):
+    if _answer(turn) is None:
         return None    # only a rating word can answer, so most texts need no look in the database
     message = satisfaction.waiting_question(turn.person.id)
     if message is None or not satisfaction.awaits_answer(message):
@@ -23,7 +24,14 @@ def waiting(turn):
     return message
 
 
+def _answer(turn):
+    """yes, partly or no, with whatever they wrote after it as the reason ("yes, because they listened")."""
+    reading = read_rating(turn.text, turn.person.language)
+    return reading if reading is not None and reading.value in ANSWERS else None
+
+
 def answer(turn, message):
+    reading = _answer(turn)
     satisfaction.record_answer(actor=turn.actor, message_id=message.id, channel=turn.channel,
-                               answer=ANSWERS[parse_rating(turn.text, turn.person.language)])
+                               answer=ANSWERS[reading.value], why=reading.reason)
     turn.say(THANKS)

@@ -4,7 +4,8 @@ from uuid import UUID
 from flask_babel import get_locale
 
 from voiceapp.channels.sms import prompts
-from voiceapp.channels.sms.answers import parse_choice, parse_choices, parse_scale, parse_yes_no
+from voiceapp.channels.sms.answers import parse_choices, parse_scale
+from voiceapp.channels.sms.options import parse_option, parse_yes_no
 from voiceapp.errors import NotFound
 from voiceapp.surveys import services as surveys
 from voiceapp.surveys.models import QuestionKind
@@ -25,6 +26,10 @@ def start(turn):
 
 def _title(survey):
     return (survey.translations or {}).get(str(get_locale()), {}).get("title") or survey.title
+
+
+def _titles(survey):
+    return (survey.title, *[t.get("title") for t in (survey.translations or {}).values() if t.get("title")])
 
 
 def _begin(turn, survey):
@@ -75,7 +80,8 @@ def _question_text(question, total):
 def step(turn):
     state = turn.state
     if "choosing" in state and "survey_id" not in state:
-        choice = parse_choice(turn.text, len(state["choosing"]))
+        titles = [_titles(surveys.get_open_survey(actor=turn.actor, survey_id=UUID(i))) for i in state["choosing"]]
+        choice = parse_option(turn.text, titles, turn.person.language)
         if choice is None:
             return start(turn)
         return _begin(turn, surveys.get_open_survey(actor=turn.actor, survey_id=UUID(state["choosing"][choice - 1])))
@@ -97,6 +103,12 @@ def _answer(turn, survey, question):
     _ask_next(turn, survey)
 
 
+def _option_words(question):
+    """Each option's words: as written, and in every translation of the question."""
+    translated = [t.get("options") or [] for t in (question.translations or {}).values()]
+    return [(option, *[words[i] for words in translated if i < len(words)]) for i, option in enumerate(question.options)]
+
+
 def _is_skip(question, text):
     zero_is_an_answer = question.kind == QuestionKind.SCALE and question.scale_min <= 0
     return not question.required and text.lower() in SKIP and not (zero_is_an_answer and text != "skip")
@@ -107,10 +119,13 @@ def _parse(question, text, language):
     if question.kind == QuestionKind.SCALE:
         return parse_scale(text, question.scale_min, question.scale_max)
     if question.kind == QuestionKind.SINGLE_CHOICE:
-        choice = parse_choice(text, len(question.options))
+        choice = parse_option(text, _option_words(question), language)
         return None if choice is None else choice - 1
     if question.kind == QuestionKind.MULTIPLE_CHOICE:
         choices = parse_choices(text, len(question.options))
+        if not choices:     # one option in words ("foster home") is an answer too
+            choice = parse_option(text, _option_words(question), language)
+            choices = [choice] if choice else None
         return None if not choices else [c - 1 for c in choices]
     if question.kind == QuestionKind.YES_NO:
         return parse_yes_no(text, language)

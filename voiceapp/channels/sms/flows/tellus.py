@@ -7,9 +7,9 @@ from flask import current_app
 from flask_babel import format_date, get_locale
 
 from voiceapp.channels.sms import prompts
-from voiceapp.channels.sms.answers import parse_choice, parse_yes_no
-from voiceapp.channels.sms.keywords import fold
-from voiceapp.messaging import segments
+from voiceapp.channels.sms.flows.home import back_to_menu
+from voiceapp.channels.sms.answers import parse_choice
+from voiceapp.channels.sms.options import NO, YES, parse_option
 from voiceapp.database import utcnow
 from voiceapp.i18n import localised
 from voiceapp.messaging import segments
@@ -28,16 +28,58 @@ def start(turn):
 
 def step(turn):
     state = turn.state
-    {"kind": _kind, "which": _which, "praise_who": _praise_who, "body": _body,
+    {"offer": _offer, "kind": _kind, "which": _which, "praise_who": _praise_who, "body": _body,
      "reply": _reply}[state["step"]](turn, state)
+
+
+# Free text where a number was asked is offered as a message from this many words ("what is this" is not one).
+OFFER_WORDS = 4
+
+
+def is_a_message(text):
+    """Words enough to be something they want to tell us, not a slip, a greeting or a question about us."""
+    return len((text or "").split()) >= OFFER_WORDS
+
+
+def offer(turn, text=None):
+    """Free text where a number was asked for (the menu, a new number's first text): kept as the start of a
+    message and offered for sending as Tell Us, We Care; nothing goes until they say yes."""
+    body = (text or turn.text).strip()
+    turn.goto("tellus", step="offer", body=body, last_part=body, last_part_at=utcnow().isoformat())
+    turn.say(prompts.TELLUS_OFFER)
+
+
+def _offer(turn, state):
+    choice = parse_option(turn.text, (YES + ("send", "send it", "أرسل"), NO + ("dont send", "don't send")),
+                          turn.person.language)
+    if choice == 1:
+        turn.update(step="kind")
+        return turn.say(prompts.TELLUS_KIND_AFTER)
+    if choice == 2:
+        turn.say(prompts.TELLUS_NOT_SENT)
+        return back_to_menu(turn)
+    if is_a_message(turn.text):
+        return _more(turn, state, prompts.TELLUS_OFFER)
+    turn.say(prompts.NOT_UNDERSTOOD, prompts.TELLUS_OFFER)
 
 
 # A reply this many words long at "What is it about?" is the message itself, typed straight away.
 MESSAGE_WORDS = 3
 
 
+# The words of each kind, in every language.
+KIND_WORDS = (
+    ("promise", "a promise", "promise not kept", "a promise not kept", "broken promise", "broke a promise",
+     "not kept", "وعد", "وعد لم يحفظ", "الوعد"),
+    ("unhappy", "unhappy with support", "not happy", "support", "sad", "upset", "angry", "complaint",
+     "complain", "غير راض", "غير راض عن الدعم", "زعلان", "شكوى", "الدعم"),
+    ("praise", "praise for someone", "thanks to", "thank someone", "say thank you", "compliment", "shout out",
+     "شكر", "شكر لشخص", "مدح"),
+)
+
+
 def _kind(turn, state):
-    choice = parse_choice(turn.text, len(KINDS))
+    choice = parse_option(turn.text, KIND_WORDS, turn.person.language, contained=False)
     if choice is None and state.get("body"):
         return _more(turn, state, prompts.TELLUS_KIND_AFTER)
     if choice is None and len(turn.text.split()) >= MESSAGE_WORDS:
@@ -124,30 +166,19 @@ def _reply(turn, state):
 
 
 # Words for each answer to "Do you want a reply?", besides its number (folded like every text).
-REPLY_WORDS = {
-    1: ("yes", "yes by text", "by text", "text", "text me", "txt", "txt me", "yes text", "yes txt",
-        "نعم", "نعم برسالة", "برسالة", "رسالة", "ايوه"),
-    2: ("worker", "my worker", "through my worker", "yes through my worker", "yes worker", "social worker",
-        "thru my worker", "via my worker", "نعم عبر المسؤول عني", "عبر المسؤول عني", "المسؤول عني", "المسؤول", "الأخصائي", "العامل"),
-    3: ("no", "nah", "nope", "no thanks", "no reply", "no thank you", "لا", "لا شكرا"),
-}
+REPLY_WORDS = (
+    ("yes by text", "by text", "text", "text me", "txt", "txt me", "yes text", "yes txt", "sms",
+     "نعم برسالة", "برسالة", "رسالة") + YES,
+    ("worker", "my worker", "through my worker", "yes through my worker", "yes worker", "social worker",
+     "thru my worker", "via my worker", "yes my worker", "نعم عبر المسؤول عني", "عبر المسؤول عني", "المسؤول عني",
+     "المسؤول", "الأخصائي", "العامل"),
+    ("no reply", "no thanks", "no thank you", "dont reply", "don't reply") + NO,
+)
 
 
 def reply_choice(text, language):
-    """1, 2 or 3 from the digit, a letter, a number word, or the words of the option in English or Arabic."""
-    choice = parse_choice(text, len(REPLY_CHOICES))
-    if choice is not None:
-        return choice
-    said = _words(text)
-    for option, words in REPLY_WORDS.items():
-        if said in {_words(word) for word in words}:
-            return option
-    yes_no = parse_yes_no(text, language)
-    return None if yes_no is None else (1 if yes_no else 3)
-
-
-def _words(text):
-    return " ".join(fold(text, loose_alef=True).replace("\u2019", "").replace("'", "").split()).strip(" .!?x")
+    """1, 2 or 3 from the digit, a letter, a number word, or the words of the option in any language."""
+    return parse_option(text, REPLY_WORDS, language, contained=False)
 
 
 def finish_unfinished(turn):
