@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export FLASK_APP := voiceapp
 
-.PHONY: run test browser-test install assets translations db seed clean bench sms-sim
+.PHONY: run test browser-test fuzz install assets translations db seed clean bench sms-sim
 
 $(BIN)/activate: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -67,6 +67,11 @@ test: translations
 # English and Arabic, page sizes printed, and a 390 px screenshot of every page written to screenshots/.
 browser-test: translations
 	$(BIN)/python -m pytest -p no:cacheprovider -p no:xdist -s browser_tests
+
+# Schemathesis against /api/openapi.json on a server and SQLite database of its own (a free loopback port), as
+# anonymous, a young person and each staff role: fails on any 5xx or response that breaks the documented schema.
+fuzz: translations
+	$(BIN)/python .ci/fuzz.py
 
 bench: install
 	$(BIN)/python benchmarks/safeguarding.py

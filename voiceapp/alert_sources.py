@@ -6,13 +6,16 @@ imports none of them.
 from voiceapp.channels.sms.models import InboundSms
 from voiceapp.channels.voice.models import VoiceRecording
 from voiceapp.promises.models import PromiseCheck, PromiseRating
+from voiceapp.reports.models import CouncilComment
 from voiceapp.safeguarding import alerts
 from voiceapp.surveys.models import SurveyAnswer
 from voiceapp.tellus.models import Message, MessageReply
 
 SOURCES = {
     "message": alerts.Source(Message, "body"),
+    "message_praise_for": alerts.Source(Message, "praise_for"),
     "message_reply": alerts.Source(MessageReply, "body"),
+    "council_comment": alerts.Source(CouncilComment, "body"),
     "promise_rating": alerts.Source(PromiseRating, "comment"),
     "promise_check": alerts.Source(PromiseCheck, "comment"),
     "survey_answer": alerts.Source(SurveyAnswer, "value_text"),

@@ -54,6 +54,7 @@ class Defaults:
     LANGUAGES = None
     BABEL_DEFAULT_LOCALE = "en"
     SERVICE_CONTACT = "0113 000 0000"
+    RETENTION_DAYS = 730              # a young person's records go this long after their last contact (PRIV-08)
     WORKER_TEAM_INBOX = ""            # answers "through my worker" go here when no worker is on record
     WORKER_PASS_ON_WORKING_DAYS = 3   # a worker passes an answer on within this many working days
     PRIVACY_URL = ""                  # default: PUBLIC_URL + /privacy

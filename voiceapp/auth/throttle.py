@@ -7,17 +7,30 @@ minutes). A guesser is slowed to a crawl; the member of staff, signing in from t
 
 Every try is counted before the password is checked and taken back only when it succeeds, so a try that ends
 in a server error or a dropped connection still counts. Counts live in the rate limiter's storage (Redis
-when several processes run), not the database, so they hold even while the database is failing.
+when several processes run), not the database, so they hold even while the database is failing. With the rate
+limits turned off (RATELIMIT_ENABLED false) the limiter opens no storage, so the throttle opens its own at the
+same address: turning the limits off neither turns the throttle off nor breaks sign-in.
 """
 import hashlib
 import math
 import time
 
 from flask import current_app
+from limits.storage import storage_from_string
 
 from voiceapp.extensions import limiter
 
 WINDOW_SECONDS = 3600
+
+
+def register(app):
+    own = None if app.config.get("RATELIMIT_ENABLED", True) else storage_from_string(
+        app.config["RATELIMIT_STORAGE_URI"])
+    app.extensions["sign_in_throttle_storage"] = own
+
+
+def _storage():
+    return current_app.extensions.get("sign_in_throttle_storage") or limiter.storage
 
 
 def _key(*parts):
@@ -33,7 +46,7 @@ def _scopes(email, source):
 
 def wait_seconds(email, source):
     """How long this source must wait before trying this account again (0: it may try now)."""
-    storage, now = limiter.storage, time.time()
+    storage, now = _storage(), time.time()
     waits = [storage.get_expiry(key + "/wait") - now for key, _ in _scopes(email, source)
              if storage.get(key + "/wait")]
     return max([0, *[math.ceil(w) for w in waits]])
@@ -41,7 +54,7 @@ def wait_seconds(email, source):
 
 def count_try(email, source):
     """Count a try before the password is checked; from the last free try on, the next one must wait."""
-    storage, cfg = limiter.storage, current_app.config
+    storage, cfg = _storage(), current_app.config
     for key, free in _scopes(email, source):
         tries = storage.incr(key, WINDOW_SECONDS)
         if tries >= free:
@@ -54,7 +67,7 @@ def forget_try(email, source):
     """A right password: this account's count from this source starts again, and the source's count takes
     back this one try (a busy office behind one address signs in many times a day)."""
     (pair, _), (by_source, _) = _scopes(email, source)
-    storage = limiter.storage
+    storage = _storage()
     storage.clear(pair)
     storage.clear(pair + "/wait")
     if storage.get(by_source) > 0:

@@ -34,6 +34,10 @@ def send_message(*, actor, young_person_id, kind, body, channel, promise_id=None
         notifications.new_message(message)
         signals.announce_free_text(source_type="message", source_id=message.id, young_person_id=person.id,
                                    text=message.body, language=person.language, channel=channel)
+        # Who the praise is for is the young person's own words too ("my foster dad, when he isn't drunk").
+        signals.announce_free_text(source_type="message_praise_for", source_id=message.id,
+                                   young_person_id=person.id, text=message.praise_for, language=person.language,
+                                   channel=channel)
     return message
 
 

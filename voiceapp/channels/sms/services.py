@@ -5,6 +5,7 @@ from the first commit to the second as plain values rather than an ORM object th
 (benchmarks/sms_webhook.py measures it against a bare insert).
 """
 import logging
+from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -26,7 +27,7 @@ from voiceapp.jobs import enqueue
 from voiceapp.languages import written_in
 from voiceapp.people import phones
 from voiceapp.people import services as people
-from voiceapp.safeguarding import replies
+from voiceapp.safeguarding import alerts, parts, replies
 from voiceapp.safeguarding.screening import screen
 
 log = logging.getLogger(__name__)
@@ -109,9 +110,25 @@ def _screen(row, sender):
     """Screen the raw text in the storing transaction, so an alert exists as soon as the text does."""
     if _is_unscreened_keyword(row.body):
         return
-    signals.announce_free_text(source_type="inbound_sms", source_id=row.id,
-                               young_person_id=sender.id if sender else None, text=row.body,
-                               language=sender.language if sender else "en", channel=Channel.SMS)
+    person_id, language = (sender.id, sender.language) if sender else (None, "en")
+    signals.announce_free_text(source_type="inbound_sms", source_id=row.id, young_person_id=person_id,
+                               text=row.body, language=language, channel=Channel.SMS)
+    parts.screen_parts(young_person_id=person_id, source_type="inbound_sms", parts=_with_earlier_texts(row),
+                       language=language, channel=Channel.SMS)
+
+
+# How many texts before this one are read with it: a disclosure split by the sender, not the network.
+EARLIER_TEXTS = 3
+
+
+def _with_earlier_texts(row):
+    """This text after the ones from the same number in the last SMS_JOIN_MINUTES, oldest first."""
+    since = row.received_at - timedelta(minutes=current_app.config["SMS_JOIN_MINUTES"])
+    earlier = db.session.execute(sa.select(InboundSms.id, InboundSms.body).where(
+        InboundSms.phone_hash == row.phone_hash, InboundSms.id != row.id,
+        InboundSms.received_at.between(since, row.received_at)).order_by(
+        InboundSms.received_at.desc()).limit(EARLIER_TEXTS)).all()
+    return [*((part.id, part.body) for part in reversed(earlier) if part.body), (row.id, row.body)]
 
 
 def handle_inbound(row):
@@ -122,7 +139,8 @@ def handle_inbound(row):
         # would still be pending and the sweep would run it again.
         with transaction(redoable=True):
             texts, language = _converse(row, phone)
-            if is_risk(row.body, language) and not _is_unscreened_keyword(row.body):
+            disclosed = is_risk(row.body, language) or alerts.alert_for_source("inbound_sms", row.id)
+            if disclosed and not _is_unscreened_keyword(row.body):
                 # The crisis reply goes first, in the same response, whatever else the conversation says.
                 texts = [replies.crisis_reply(language)] + texts
             reply = messages(*texts)

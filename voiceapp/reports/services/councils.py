@@ -3,8 +3,10 @@ linked to each as its answer, and their comments."""
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from voiceapp import signals
 from voiceapp.audit import services as audit
 from voiceapp.auth.models import Council, Role, StaffUser
+from voiceapp.channel_enum import Channel
 from voiceapp.database import transaction, utcnow
 from voiceapp.errors import Invalid, NotAllowed, NotFound
 from voiceapp.extensions import db
@@ -74,6 +76,9 @@ def add_comment(*, actor, period, body, priority=None):
         db.session.add(comment)
         db.session.flush()
         audit.record(actor=actor, action="council.comment", object_type="council_comment", object_id=comment.id)
+        # Council members are young people: their words are screened like any other young person's.
+        signals.announce_free_text(source_type="council_comment", source_id=comment.id, young_person_id=None,
+                                   text=comment.body, language=actor.language or "en", channel=Channel.WEB)
     return comment
 
 
