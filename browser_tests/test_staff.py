@@ -142,6 +142,7 @@ def staff_pages(chromium, server):
     person_path = re.search(r"/staff/young-people/[0-9a-f-]{36}", page.url).group(0)
     page.goto("/staff/meetings")
     page.get_by_label("Head of Service meeting").check()
+    page.get_by_label("Which council").select_option("have_a_voice")   # a Head of Service meets one council
     page.get_by_label("Held on").fill("2026-11-20")
     page.get_by_label("Title").fill("Autumn meeting")
     page.get_by_label(re.compile("A question the young people raised")).fill("Why does my PA keep changing?")

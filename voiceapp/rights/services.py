@@ -35,7 +35,7 @@ def export_for(young_person_id):
         "profile": ProfileSchema().dump(person),
         "promise_checks": PromiseCheckSchema(many=True).dump(promises.list_my_checks(actor=actor)),
         "messages": MyMessageSchema(many=True).dump(tellus.list_my_messages(actor=actor)),
-        "survey_responses": ResponseSchema(many=True).dump(surveys.list_my_responses(actor=actor)),
+        "survey_responses": ResponseSchema(many=True).dump(surveys.shown(surveys.list_my_responses(actor=actor))),
         "phone_on_record": person.phone.masked if person.phone else None,
         "texts_sent_to_you": _texts_sent(person.id),
         "texts_you_sent": _texts_received(person.id),

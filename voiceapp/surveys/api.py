@@ -34,8 +34,9 @@ def open_survey(survey_id):
 @blp.response(200, ResponseSchema)
 def answer_survey(body, survey_id):
     """Save answers as you go; send `submit: true` when you have finished."""
-    return services.save_answers(actor=current_actor(), survey_id=survey_id, answers=body["answers"],
-                                 submit=body["submit"], channel=Channel.WEB)
+    return services.shown_one(services.save_answers(actor=current_actor(), survey_id=survey_id,
+                                                    answers=body["answers"], submit=body["submit"],
+                                                    channel=Channel.WEB))
 
 
 @blp.route("/me/surveys/<uuid:survey_id>/response", methods=["GET"])
@@ -43,7 +44,7 @@ def answer_survey(body, survey_id):
 @blp.response(200, ResponseSchema)
 def my_response(survey_id):
     """What you have answered so far, to carry on where you left off."""
-    return services.my_response(actor=current_actor(), survey_id=survey_id)
+    return services.shown_one(services.my_response(actor=current_actor(), survey_id=survey_id))
 
 
 @blp.route("/me/surveys/<uuid:survey_id>/response", methods=["DELETE"])

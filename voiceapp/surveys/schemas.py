@@ -5,7 +5,7 @@ from marshmallow import ValidationError, fields, validate
 from voiceapp import languages
 from voiceapp.people.models import AgeBand, Cohort, VoiceGroup
 from voiceapp.schemas import StrictSchema, text, when
-from voiceapp.signals import support_for
+from voiceapp.read_models import Found
 from voiceapp.surveys.answers import value_of
 from voiceapp.surveys.services import questions_to_ask
 from voiceapp.surveys.models import QuestionKind
@@ -134,8 +134,7 @@ class ResponseSchema(StrictSchema):
                                        metadata={"description": "the questions asked given the answers so far "
                                                                 "(skip logic): every channel asks only these"})
     # The crisis reply, when a free-text answer raised a safeguarding alert (SAFE-01).
-    support = fields.Function(lambda r: support_for("survey_answer", [a.id for a in r.answers]),
-                              metadata={"description": "crisis support, when an answer raised an alert"})
+    support = Found(allow_none=True, metadata={"description": "crisis support, when an answer raised an alert"})
 
 
 class InvitationResultSchema(StrictSchema):

@@ -1,6 +1,7 @@
 """Young people's use cases for surveys: see open ones, answer as they go, submit, delete."""
 from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from voiceapp import signals
 from voiceapp.database import one_or_404, transaction, utcnow
@@ -8,6 +9,7 @@ from voiceapp.errors import Conflict, Invalid, NotFound
 from voiceapp.extensions import db
 from voiceapp.people import holds
 from voiceapp.people import services as people
+from voiceapp.read_models import Shown
 from voiceapp.surveys.answers import applies, to_columns
 from voiceapp.surveys.models import Survey, SurveyAnswer, SurveyResponse
 
@@ -126,8 +128,23 @@ def delete_my_response(*, actor, survey_id):
 
 
 def list_my_responses(*, actor):
+    # Each response's version (and so its questions) in one more query, not one per response.
     return db.session.scalars(sa.select(SurveyResponse).where(SurveyResponse.young_person_id == actor.id)
+                              .options(selectinload(SurveyResponse.version))
                               .order_by(SurveyResponse.started_at.desc())).all()
+
+
+def shown(responses):
+    """Responses as a young person sees them back, each with the crisis support its answers raised, found for
+    all of them in one query (ResponseSchema never queries)."""
+    supports = signals.supports_for({"survey_answer": [a.id for r in responses for a in r.answers]})
+    return [Shown(r, support=next((supports[("survey_answer", a.id)] for a in r.answers
+                                   if ("survey_answer", a.id) in supports), None))
+            for r in responses]
+
+
+def shown_one(response):
+    return shown([response])[0]
 
 
 

@@ -26,7 +26,7 @@ def survey_list():
 def _survey_and_answers(survey_id):
     survey = OpenSurveySchema().dump(surveys.get_open_survey(actor=g.actor, survey_id=survey_id))
     try:
-        response = ResponseSchema().dump(surveys.my_response(actor=g.actor, survey_id=survey_id))
+        response = ResponseSchema().dump(surveys.shown_one(surveys.my_response(actor=g.actor, survey_id=survey_id)))
     except NotFound:
         response = {"answers": [], "submitted_at": None,
                     "questions_to_ask": [q["id"] for q in survey["questions"] if not q.get("show_if")]}
