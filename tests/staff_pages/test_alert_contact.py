@@ -73,3 +73,15 @@ def test_the_alert_shows_plain_words_and_uk_time(api_as, as_role, clock):
     _young, alert_id = _alert_for(api_as, phone=NUMBER)
     words = text_of(as_role("senior_leader").get(f"/staff/alerts/{alert_id}"))
     assert "Tue 24 Nov 2026, 10:00" in words and "unsafe choice" not in words and " en)" not in words
+
+
+def test_the_alert_names_their_worker_where_one_is_held_so_the_duty_team_can_ask_them(api_as, as_role):
+    young, alert_id = _alert_for(api_as, phone=NUMBER, worker_name="Priya Shah", worker_email="priya.shah@leeds.gov.uk")
+    words = text_of(as_role("senior_leader").get(f"/staff/alerts/{alert_id}"))
+    assert "Priya Shah" in words and "priya.shah@leeds.gov.uk" in words and "ask their worker" in words
+
+
+def test_without_a_worker_the_alert_says_none_is_recorded(api_as, as_role):
+    _young, alert_id = _alert_for(api_as, phone=NUMBER)
+    words = text_of(as_role("senior_leader").get(f"/staff/alerts/{alert_id}"))
+    assert "None recorded" in words and "ask their worker" not in words

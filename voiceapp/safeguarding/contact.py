@@ -39,7 +39,10 @@ def who_raised(*, actor, alert_id):
             "cohort": person.cohort.value, "age_band": person.age_band.value, "language": person.language,
             "voice_groups": sorted(group.group.value for group in person.voice_group_rows),
             "has_phone": phone is not None, "last_digits": phone.last_digits if phone else None,
-            "opted_out": person.sms_opted_out_at is not None}
+            "opted_out": person.sms_opted_out_at is not None,
+            # The worker the duty team can ask about them, where one is held (set by staff for "through my
+            # worker" replies): the way to the case record without holding the young person's name here.
+            "worker_name": person.worker_name, "worker_email": person.worker_email}
 
 
 def _reachable(alert):
