@@ -138,11 +138,16 @@ def test_a_priority_lead_sees_messages_but_never_alerts(browser, alert_id):
     assert browser.get("/staff/messages").status_code == 200
 
 
-def test_a_council_member_is_refused_every_casework_page(browser, alert_id):
+def test_a_council_member_signing_in_here_is_sent_to_the_councils_area_with_no_staff_session(browser, alert_id):
     member = StaffFactory(role="council_member")
-    browser.sign_in(member)
-    assert browser.get("/staff/messages").status_code == 403
-    assert browser.get(f"/staff/alerts/{alert_id}").status_code == 403
+    signed_in = browser.post("/staff/sign-in", {"email": member.email, "password": STAFF_PASSWORD, "next": ""})
+    assert signed_in.status_code == 302 and signed_in.headers["Location"].endswith("/council/")
+    assert browser.get("/staff/messages").status_code == 401
+    assert browser.get(f"/staff/alerts/{alert_id}").status_code == 401
+
+
+def test_the_staff_sign_in_page_shows_council_members_the_way_to_their_area(browser):
+    assert "youth councils' area" in text_of(browser.get("/staff/sign-in"))
 
 
 def test_a_reply_sent_from_the_page_reaches_the_young_person(browser, leader, yp):

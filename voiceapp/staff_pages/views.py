@@ -7,6 +7,7 @@ from flask import current_app, g, redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
 from voiceapp.auth import services as auth
+from voiceapp.auth.models import Role
 from voiceapp.auth.schemas import StaffSignInSchema
 from voiceapp.errors import NotSignedIn, TooMany
 from voiceapp.extensions import limiter
@@ -67,6 +68,11 @@ def sign_in():
         page, status = _sign_in_page(next_page, 429, email=email, errors={
             "_page": f"Too many tries from here. Please wait {error.retry_after} seconds and try again."})
         return page, status, {"Retry-After": str(error.retry_after)}
+    if _user.role == Role.COUNCIL_MEMBER:
+        # The youth councils have an area of their own, written for them: send them there, not to a staff
+        # page that would refuse them. This sign-in is ended so no staff session is left behind.
+        auth.sign_out(actor=auth.authenticate(token))
+        return redirect(url_for("council.home"))
     session.start(token)
     return redirect(next_page)
 
