@@ -1,10 +1,13 @@
 """The survey editor: the voice team writes a survey and its questions in the browser, each change one service
 call through the API's schemas, and a refusal is the form again with the reason beside the field."""
+from datetime import timedelta
+
 import sqlalchemy as sa
 
 from tests.factories import SurveyFactory, YoungPersonFactory
 from tests.staff_pages.conftest import text_of
 from voiceapp.audit.models import AuditEvent
+from voiceapp.database import utcnow
 from voiceapp.extensions import db
 from voiceapp.surveys.models import Survey
 
@@ -154,3 +157,10 @@ def test_caseworkers_read_surveys_but_cannot_change_them(as_role):
     assert leader.get("/staff/surveys/new").status_code == 403
     assert leader.post(f"/staff/surveys/{survey.id}/questions/1/remove").status_code == 403
     assert len(_prompts(survey.id)) == 5
+
+
+def test_closing_a_survey_that_has_not_opened_means_it_never_opens(as_role, clock):
+    survey = SurveyFactory(opens_at=utcnow() + timedelta(days=7), closes_at=utcnow() + timedelta(days=30))
+    assert as_role("voice_officer").post(f"/staff/surveys/{survey.id}/close").status_code == 303
+    survey = _survey(survey.id)
+    assert survey.closes_at <= utcnow() and not survey.is_open(utcnow() + timedelta(days=8))

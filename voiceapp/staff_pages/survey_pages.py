@@ -49,6 +49,11 @@ def answer_words(value, question):
     return dict(survey_forms.answers_of(0, question)).get(f"0:{value}", str(value))
 
 
+@bp.app_template_filter("english_name")
+def english_name(code):
+    return languages.get(code).english
+
+
 def _render(survey_id):
     return lambda **kw: _survey_page(survey_id, **kw)
 

@@ -128,8 +128,12 @@ def update_window(*, actor, survey_id, opens_at=None, closes_at=None):
 
 
 def close_survey(*, actor, survey_id):
-    """Close a survey now: nobody can start or send it after this."""
-    return update_window(actor=actor, survey_id=survey_id, closes_at=utcnow())
+    """Close a survey now: nobody can start or send it after this (one not open yet never opens)."""
+    survey, now = get_survey(survey_id), utcnow()
+    with transaction():
+        survey.opens_at, survey.closes_at = min(survey.opens_at, now), min(survey.closes_at, now)
+        audit.record(actor=actor, action="survey.close", object_type="survey", object_id=survey.id)
+    return survey
 
 
 def _spec(question):
