@@ -23,7 +23,7 @@ SERIOUS = {"serious", "critical"}
 
 def council_member(council=Council.HAVE_A_VOICE):
     user = auth.create_staff(actor=SYSTEM, email=f"{secrets.token_hex(4)}@example.org", display_name="Council member",
-                             role=Role.COUNCIL_MEMBER, council=council, password=PASSWORD)
+                             role=Role.COUNCIL_MEMBER, council=council, password=PASSWORD, age=17)
     return user.email
 
 
