@@ -1,5 +1,5 @@
 """Plain words for the values the council pages show: councils, kinds of message, answers, meetings."""
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.auth.models import Council
@@ -45,3 +45,30 @@ def promise(report, row):
 
 def option(label):
     return YES_NO.get(label, label)
+
+
+def _question_words(report, question):
+    texts = report["translations"].get("questions", {}).get(question["id"], {})
+    return texts.get(str(get_locale())) or {}
+
+
+def question(report, question):
+    """A survey question's prompt in the page's language, where the survey gives one."""
+    return _question_words(report, question).get("prompt") or question["prompt"]
+
+
+def survey_title(report, question):
+    return _question_words(report, question).get("survey") or question["survey"]
+
+
+def answer(report, question, index, label):
+    """One answer's words: a choice in the page's language where translated, yes/no in it, a number as it is."""
+    if question["kind"] in ("single_choice", "multiple_choice"):
+        options = _question_words(report, question).get("options") or []
+        return options[index] if index < len(options) else label
+    return option(label)
+
+
+def period(span):
+    """A report period in the page's language: "1 April 2026 to 30 September 2026"."""
+    return _l("%(first)s to %(last)s", first=format_date(span.first, "long"), last=format_date(span.last, "long"))
