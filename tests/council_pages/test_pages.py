@@ -202,3 +202,26 @@ def test_a_question_without_a_translation_is_shown_in_english_in_arabic_pages(si
 def test_the_period_is_written_in_the_page_s_language(signed_in, language, first):
     signed_in.get(f"/language/{language}?next=/council/")
     assert first in text_of(signed_in.get(f"/council/?period={PERIOD}"))
+
+
+@pytest.mark.parametrize("language, theme", [("ps", "له پاملرنې وتل"), ("vi", "Rời khỏi chăm sóc"),
+                                             ("ar", "مغادرة الرعاية")])
+def test_the_themes_are_named_in_the_page_s_language(signed_in, language, theme):
+    signed_in.get(f"/language/{language}?next=/council/")
+    page = text_of(signed_in.get(f"/council/themes?period={PERIOD}"))
+    assert theme in page and "Leaving care" not in page
+
+
+def test_a_share_of_nobody_is_a_dash_read_out_in_words_not_a_z(signed_in):
+    page = signed_in.get(f"/council/figures?period={PERIOD}").get_data(as_text=True)
+    assert "(z)" not in text_of(signed_in.get(f"/council/figures?period={PERIOD}"))
+    assert "no share: nobody answered" in page
+
+
+def test_what_staff_wrote_keeps_its_own_direction_in_a_right_to_left_page(signed_in, api_as):
+    api_as("voice_officer").post("/api/v1/councils/meetings", json={
+        "kind": "head_of_service", "council": "have_a_voice", "held_on": "2026-11-10", "title": "Autumn",
+        "questions": [{"question": "Why do workers change so often?", "answer": "We are hiring."}]})
+    signed_in.get("/language/fa?next=/council/")
+    page = signed_in.get("/council/meetings").get_data(as_text=True)
+    assert "<bdi>Why do workers change so often?</bdi>" in page and "<bdi>We are hiring.</bdi>" in page

@@ -17,6 +17,11 @@ STATUSES = {ActionStatus.PLANNED: _l("Planned"), ActionStatus.IN_PROGRESS: _l("B
             ActionStatus.DONE: _l("Done")}
 MEETINGS = {MeetingKind.HEAD_OF_SERVICE: _l("Meeting with the Head of Service"),
             MeetingKind.BOARD_TAKEOVER: _l("Corporate Parenting Board takeover")}
+# The six strategic priorities' short names (the themes), by their English short name in the seed data: a
+# priority's own translations are its long title, and only in Arabic.
+THEMES = {"Education and work": _l("Education and work"), "Stable homes": _l("Stable homes"),
+          "Being heard": _l("Being heard"), "Health and wellbeing": _l("Health and wellbeing"),
+          "Leaving care": _l("Leaving care"), "Fun and interests": _l("Fun and interests")}
 YES_NO = {"yes": _l("Yes"), "no": _l("No"), "Yes": _l("Yes"), "No": _l("No")}
 
 
@@ -34,9 +39,10 @@ def _in_language(texts):
 
 
 def theme(report, number):
-    """A theme's name in the page's language (the English short name where there is no translation)."""
-    return _in_language(report["translations"]["themes"].get(number) or report["translations"]["themes"].get(
-        int(number)))
+    """A theme's short name in the page's language (the English one where there is no translation)."""
+    texts = report["translations"]["themes"].get(number) or report["translations"]["themes"].get(int(number)) or {}
+    english = texts.get("en")
+    return str(THEMES[english]) if english in THEMES else _in_language(texts)
 
 
 def promise(report, row):
