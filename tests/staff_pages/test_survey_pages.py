@@ -3,6 +3,7 @@ call through the API's schemas, and a refusal is the form again with the reason 
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask import g
 
 from tests.factories import SurveyFactory, YoungPersonFactory
 from tests.staff_pages.conftest import text_of
@@ -14,7 +15,7 @@ from voiceapp.surveys.models import Survey
 NEW_SURVEY = {"title": "Your school", "cohort": "child_in_care", "age_bands": "13-15", "voice_groups": "send",
               "opens_at": "2027-01-04T09:00", "closes_at": "2027-02-01T17:00",
               "kind": "single_choice", "prompt": "Do you like school?", "options": "Yes\nSometimes\nNo",
-              "prompt_ar": "هل تحب المدرسة؟", "options_ar": "نعم\nأحيانا\nلا"}
+              "prompt_ar": "هل تحب المدرسة؟", "options_ar": "نعم\nأحيانا\nلا", "title_vi": "Trường học của bạn"}
 
 
 def _survey(survey_id):
@@ -35,6 +36,7 @@ def test_a_survey_is_created_as_a_draft_with_its_first_question_and_languages(as
     assert question.options == ["Yes", "Sometimes", "No"]
     assert question.translations == {"ar": {"prompt": "هل تحب المدرسة؟", "options": ["نعم", "أحيانا", "لا"]}}
     assert survey.opens_at.hour == 9       # 09:00 in January is 09:00 UTC
+    assert survey.translations == {"vi": {"title": "Trường học của bạn"}}
 
 
 def test_a_new_survey_without_a_title_or_with_one_option_names_both_fields(as_role):
@@ -164,3 +166,16 @@ def test_closing_a_survey_that_has_not_opened_means_it_never_opens(as_role, cloc
     assert as_role("voice_officer").post(f"/staff/surveys/{survey.id}/close").status_code == 303
     survey = _survey(survey.id)
     assert survey.closes_at <= utcnow() and not survey.is_open(utcnow() + timedelta(days=8))
+
+
+def test_a_survey_written_in_the_browser_reaches_a_young_person_in_their_language(as_role, api_as, clock):
+    browser = as_role("voice_officer")
+    browser.post("/staff/surveys", {**NEW_SURVEY, "age_bands": [], "voice_groups": [], "cohort": "",
+                                    "opens_at": "2026-11-20T09:00", "closes_at": "2026-12-20T17:00"})
+    survey = db.session.scalar(sa.select(Survey).where(Survey.title == "Your school"))
+    browser.post(f"/staff/surveys/{survey.id}/publish")
+    # The test's requests share one app context (the savepoint session), so the staff pages' forced English
+    # would carry over to the young person's request; in the product each request has its own.
+    g.pop("locale", None)
+    shown = api_as(young_person=YoungPersonFactory(language="ar")).get(f"/api/v1/me/surveys/{survey.id}").json
+    assert shown["questions"][0]["prompt"] == "هل تحب المدرسة؟" and shown["questions"][0]["options"][2] == "لا"

@@ -60,7 +60,9 @@ def survey_body():
     """The posted survey with its first question, as SurveyCreateSchema takes it."""
     body = posted(*SURVEY_FIELDS, lists=["age_bands", "voice_groups"])
     body.update({field: from_london(body[field]) for field in ("opens_at", "closes_at") if field in body})
-    return {**body, "questions": [question_body()]}
+    titles = {code: {"title": request.form.get(f"title_{code}", "").strip()} for code in languages.TRANSLATED
+              if request.form.get(f"title_{code}", "").strip()}
+    return {**body, **({"translations": titles} if titles else {}), "questions": [question_body()]}
 
 
 def typed_question():
