@@ -123,3 +123,14 @@ def test_answers_are_read_as_people_write_them_in_each_language(reply, code, rat
 def test_i_am_not_sure_in_albanian_is_an_answer_not_the_unsafe_word():
     from voiceapp.channels.sms.answers import parse_rating
     assert match_keyword("nuk jam i sigurt") is None and parse_rating("nuk jam i sigurt", "sq") == "dont_know"
+
+
+def test_the_word_on_the_amharic_menu_button_leaves_a_promise_check_for_the_menu(say, app):
+    say("ጤና ይስጥልኝ")
+    say("1")
+    say("3")
+    assert joined().language == "am"
+    say("1")                                    # check the promise: its first question
+    texts = say("ምናሌ")
+    with app.test_request_context(), force_locale("am"):
+        assert texts[-1] == str(prompts.MENU)
