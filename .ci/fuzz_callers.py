@@ -18,7 +18,7 @@ from voiceapp.promises import services as promises
 from voiceapp.tellus import services as tellus
 from voiceapp.tellus.models import Kind
 
-ROLE_DETAILS = {Role.COUNCIL_MEMBER: {"council": Council.HAVE_A_VOICE}, Role.PRIORITY_LEAD: {"priority_number": 1}}
+ROLE_DETAILS = {Role.COUNCIL_MEMBER: {"council": Council.HAVE_A_VOICE, "age": 16}, Role.PRIORITY_LEAD: {"priority_number": 1}}
 
 
 def staff_token(role):

@@ -60,5 +60,5 @@ def council_priority(priority, period):
     """The Have a Voice Council marks a theme as its priority for the period."""
     member = Actor.for_staff(auth.create_staff(
         actor=SYSTEM, email=f"council.{secrets.token_hex(3)}@leeds.example", display_name="Casey Council",
-        role=Role.COUNCIL_MEMBER, council=Council.HAVE_A_VOICE, password=PASSWORD))
+        role=Role.COUNCIL_MEMBER, council=Council.HAVE_A_VOICE, password=PASSWORD, age=16))
     return councils.mark_priority(actor=member, period=period, priority=priority).id

@@ -1,5 +1,5 @@
 """Every page, English and Arabic, at 320 px and at desktop width, and Farsi (a second right-to-left language
-with its own catalog) at 320 px: no serious or critical axe-core violation.
+with its own catalog), Tigrinya and Amharic (Ethiopic script) at 320 px: no serious or critical axe-core violation.
 Also writes a 390 px screenshot of every page to screenshots/ and prints what each page costs to download."""
 import re
 
@@ -69,7 +69,7 @@ def _visit_all(chromium, server, paths, state, language, width):
 
 
 @pytest.mark.parametrize("language, width", [(language, width) for language in ("en", "ar") for width in sorted(WIDTHS)]
-                         + [("fa", "phone")])
+                         + [("fa", "phone"), ("ti", "phone"), ("am", "phone")])
 def test_no_page_has_a_serious_or_critical_accessibility_violation(chromium, server, signed_in_pages, language,
                                                                    width):
     state, paths = signed_in_pages

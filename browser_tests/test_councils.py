@@ -23,7 +23,7 @@ SERIOUS = {"serious", "critical"}
 
 def council_member(council=Council.HAVE_A_VOICE):
     user = auth.create_staff(actor=SYSTEM, email=f"{secrets.token_hex(4)}@example.org", display_name="Council member",
-                             role=Role.COUNCIL_MEMBER, council=council, password=PASSWORD)
+                             role=Role.COUNCIL_MEMBER, council=council, password=PASSWORD, age=17)
     return user.email
 
 
@@ -123,3 +123,26 @@ def test_every_council_page_is_photographed_at_390_px(chromium, server, member_s
     overflowing = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth")
     context.close()
     assert not overflowing
+
+
+@pytest.mark.parametrize("language", ["fa", "ps", "ckb", "vi"])
+def test_council_pages_in_farsi_pashto_sorani_and_vietnamese_fit_320_px_with_no_serious_violation(
+        chromium, server, member_state, screenshots, language):
+    context = chromium.new_context(base_url=server[0], viewport=WIDTHS["phone"], storage_state=member_state)
+    page = context.new_page()
+    page.goto(f"/language/{language}")
+    found, overflowing = {}, []
+    for path in PAGES:
+        page.goto(path)
+        assert page.locator("html").get_attribute("lang") == language
+        violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in SERIOUS]
+        if violations:
+            found[path] = [(v["id"], v["impact"], len(v["nodes"])) for v in violations]
+        if page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth"):
+            overflowing.append(path)
+        name = "council-" + (path.strip("/").split("/", 1)[1:] or ["home"])[0]
+        page.screenshot(path=str(screenshots / f"{name}.320.{language}.png"), full_page=True)
+    context.close()
+    print(f"\naxe-core council {language} 320 px: {len(PAGES)} pages, serious or critical: {found or 0}, "
+          f"overflowing: {overflowing}")
+    assert found == {} and overflowing == []

@@ -2,6 +2,8 @@
 help, Arabic and their data."""
 import re
 
+import pytest
+
 from playwright.sync_api import expect
 
 from browser_tests import journeys
@@ -148,3 +150,38 @@ def test_a_young_person_downloads_everything_we_hold(page, server):
     assert download.value.suggested_filename == "my-voiceapp-data.json"
     page.get_by_role("button", name="See everything we hold").click()
     expect(page.get_by_role("heading", name="Everything we hold about you")).to_be_visible()
+
+
+# Ethiopic letters against as many private-use characters no font draws: both come out as the same empty boxes
+# when no Ethiopic font is installed (.ci/run installs fonts-sil-abyssinica).
+DRAWN_IN_A_FONT = """text => {
+  const span = document.createElement('span');
+  span.style.cssText = 'position:absolute;white-space:nowrap;font:inherit';
+  document.body.append(span);
+  span.textContent = text; const letters = span.getBoundingClientRect().width;
+  span.textContent = '\\ue000'.repeat([...text].length); const boxes = span.getBoundingClientRect().width;
+  span.remove();
+  return Math.abs(letters - boxes) > 1;
+}"""
+
+
+@pytest.mark.parametrize("native, code", [("ትግርኛ", "ti"), ("አማርኛ", "am")])
+def test_tigrinya_and_amharic_pages_are_drawn_in_ethiopic_letters_on_a_320_px_phone(chromium, server, screenshots,
+                                                                                   native, code):
+    with in_app(server):
+        _person, sign_in_code = journeys.invited_young_person()
+    context = chromium.new_context(base_url=server[0], viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    sign_in(page, sign_in_code)
+    page.get_by_role("link", name=native).click()
+    expect(page.locator("html")).to_have_attribute("lang", code)
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+    for path in ("/home", "/promise", "/privacy", "/unsafe"):
+        page.goto(path)
+        heading = page.locator("h1").first.inner_text()
+        assert any("\u1200" <= letter <= "\u137f" for letter in heading), (path, heading)
+        assert page.evaluate(DRAWN_IN_A_FONT, heading), f"{path}: no font draws Ethiopic letters"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{path} is wider than the phone"
+        page.screenshot(path=str(screenshots / f"{path.strip('/')}.{code}.320.png"), full_page=True)
+    expect(page.get_by_text("0800 1111").first).to_be_visible()
+    context.close()

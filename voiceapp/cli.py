@@ -89,6 +89,7 @@ def _seed_demo():
 
 
 DEMO_COUNCILS = {Council.HAVE_A_VOICE: "have.a.voice@example.org", Council.CARE_LEAVERS: "care.leavers@example.org"}
+DEMO_AGE = 16        # council members are 15 or over
 
 
 def _demo_council_members(password):
@@ -98,7 +99,7 @@ def _demo_council_members(password):
         user = db.session.scalar(sa.select(StaffUser).where(StaffUser.email == email))
         if user is None:
             auth.create_staff(actor=SYSTEM, email=email, display_name=f"Demo {council.value} member",
-                              role=Role.COUNCIL_MEMBER, council=council, password=password)
+                              role=Role.COUNCIL_MEMBER, council=council, password=password, age=DEMO_AGE)
         else:
             auth.update_staff(actor=SYSTEM, staff_id=user.id, changes={"password": password, "is_active": True})
         click.echo(f"Demo council member sign-in at /council/: {email} / {password}")
@@ -139,17 +140,20 @@ def _demo_survey(staff):
 @click.option("--council", type=click.Choice([c.value for c in Council]),
               help="for a council_member (asked for if not given)")
 @click.option("--priority", type=click.IntRange(1, 99), help="for a priority_lead: the priority's number")
+@click.option("--age", type=click.IntRange(0, 120), help="for a council_member: their age (members are 15 or over)")
 @click.password_option()
 @with_appcontext
-def create_staff_command(email, display_name, role, council, priority, password):
+def create_staff_command(email, display_name, role, council, priority, age, password):
     """Add a staff user (for the first voice and influence officer on a new deployment)."""
     if role == Role.COUNCIL_MEMBER.value and council is None and sys.stdin.isatty():
         council = click.prompt("Which council", type=click.Choice([c.value for c in Council]))
+    if role == Role.COUNCIL_MEMBER.value and age is None and sys.stdin.isatty():
+        age = click.prompt("Their age (members are 15 or over)", type=click.IntRange(0, 120))
     try:
         priority_id = promises.priority_by_number(priority).id if priority is not None else None
         user = auth.create_staff(actor=SYSTEM, email=email, display_name=display_name, role=Role(role),
                                  password=password, council=Council(council) if council else None,
-                                 priority_id=priority_id)
+                                 priority_id=priority_id, age=age)
     except DomainError as error:
         option = {"council": "--council", "priority_id": "--priority"}.get(error.field, f"--{error.field or 'role'}")
         raise click.BadParameter(str(error.reason), param_hint=option) from None

@@ -51,7 +51,10 @@ class UTCDateTime(TypeDecorator):
 
 
 def tune_engine(engine):
-    """SQLite: enforce foreign keys, allow readers beside a writer, and let SQLAlchemy own BEGIN/SAVEPOINT."""
+    """SQLite: enforce foreign keys, allow readers beside a writer, and let SQLAlchemy own BEGIN/SAVEPOINT.
+    PostgreSQL: a redoable transaction commits without waiting for the disk, as on SQLite."""
+    if engine.dialect.name == "postgresql":
+        sa.event.listen(engine, "begin", _asynchronous_commit_when_redoable)
     if engine.dialect.name != "sqlite":
         return
 
@@ -83,6 +86,14 @@ def tune_engine(engine):
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _asynchronous_commit_when_redoable(connection):
+    # PostgreSQL's lever for what SQLite's synchronous=NORMAL does: this one transaction's commit returns
+    # before its WAL record is flushed. The database stays consistent; a crash may lose only this commit,
+    # and only a transaction() that is done again from an earlier, durable commit asks for it.
+    if connection.get_execution_options().get(REDOABLE):
+        connection.exec_driver_sql("SET LOCAL synchronous_commit = off")
+
+
 def id_column():
     return sa.Column(sa.Uuid, primary_key=True, default=new_id)
 
@@ -112,7 +123,8 @@ def transaction(*, redoable=False):
 
     redoable: losing this commit to a power cut would cost nothing that is not done again from what an
     earlier, durable commit stored (the SMS conversation step, which the sweep redoes from the stored
-    text). SQLite then commits without waiting for the disk; PostgreSQL commits as always.
+    text). SQLite (synchronous=NORMAL) and PostgreSQL (SET LOCAL synchronous_commit = off) then commit
+    without waiting for the disk.
     """
     session = db.session
     depth = session.info.get(_DEPTH, 0)

@@ -112,7 +112,7 @@ REGISTRY: tuple[Language, ...] = (
              keywords={"opt_out": ("አቁም",),
                        "opt_in": ("ጀምር",),
                        "help": ("እርዳታ", "እርዱኝ", "እርዳኝ"),
-                       "menu": ("ዝርዝር",),
+                       "menu": ("ዝርዝር", "ምናሌ"),   # ምናሌ: the word the Amharic pages' menu button shows
                        "unsafe": ("ደህንነት አይሰማኝም", "ደህና አይደለሁም")}),
 )
 

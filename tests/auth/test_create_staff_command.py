@@ -18,8 +18,14 @@ def made():
 
 
 def test_a_council_member_is_made_for_their_council(app):
-    result = create(app, "--role", "council_member", "--council", "care_leavers")
+    result = create(app, "--role", "council_member", "--council", "care_leavers", "--age", "15")
     assert result.exit_code == 0 and made().council == Council.CARE_LEAVERS
+
+
+def test_a_council_member_under_15_is_refused_by_name(app):
+    result = create(app, "--role", "council_member", "--council", "care_leavers", "--age", "14")
+    assert result.exit_code == 2 and "--age" in result.output and "15 or over" in result.output
+    assert made() is None
 
 
 def test_a_priority_lead_is_made_for_their_priority(app):
@@ -28,6 +34,7 @@ def test_a_priority_lead_is_made_for_their_priority(app):
 
 
 @pytest.mark.parametrize("args, option", [(["--role", "council_member"], "--council"),
+                                          (["--role", "council_member", "--council", "care_leavers"], "--age"),
                                           (["--role", "priority_lead"], "--priority"),
                                           (["--role", "priority_lead", "--priority", "42"], "--priority")])
 def test_a_missing_or_wrong_option_is_named_without_a_traceback(app, args, option):

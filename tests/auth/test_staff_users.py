@@ -63,8 +63,24 @@ def test_a_council_member_without_a_council_is_refused(officer):
 
 
 def test_a_council_member_with_a_council_is_added(officer):
-    response = officer.post(USERS, json={**NEW_USER, "role": "council_member", "council": "care_leavers"})
+    response = officer.post(USERS, json={**NEW_USER, "role": "council_member", "council": "care_leavers", "age": 15})
     assert response.status_code == 201 and response.json["council"] == "care_leavers"
+    assert "age" not in response.json
+
+
+@pytest.mark.parametrize("age, reason", [(None, "required for council members"), (14, "must be 15 or over")])
+def test_a_council_member_under_15_or_without_an_age_is_refused_beside_the_age(officer, age, reason):
+    body = {**NEW_USER, "role": "council_member", "council": "care_leavers", **({"age": age} if age else {})}
+    response = officer.post(USERS, json=body)
+    assert response.status_code == 422 and response.json["errors"] == {"age": [reason]}
+
+
+def test_making_someone_a_council_member_needs_their_age(officer):
+    made = officer.post(USERS, json=NEW_USER).json
+    refused = officer.patch(f"{USERS}/{made['id']}", json={"role": "council_member", "council": "have_a_voice", "age": 12})
+    assert refused.status_code == 422 and "age" in refused.json["errors"]
+    changed = officer.patch(f"{USERS}/{made['id']}", json={"role": "council_member", "council": "have_a_voice", "age": 19})
+    assert changed.status_code == 200 and changed.json["role"] == "council_member"
 
 
 def test_a_priority_lead_without_a_priority_is_refused(officer):

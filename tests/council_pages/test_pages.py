@@ -5,10 +5,12 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from tests.factories import STAFF_PASSWORD, MessageFactory, StaffFactory
+from tests.factories import STAFF_PASSWORD, MessageFactory, StaffFactory, SurveyFactory, YoungPersonFactory
+from tests.reports import builders
 from voiceapp.auth.models import Council, Role
 from voiceapp.extensions import db
 from voiceapp.reports.models import CouncilComment, CouncilPriority, CouncilReview
+from voiceapp.surveys.models import QuestionKind
 
 PERIOD = "2026-H2"
 
@@ -166,3 +168,60 @@ def test_signing_out_ends_the_session(signed_in):
 def test_a_script_reads_the_pages_with_a_council_member_s_bearer_token(api_as, clock):
     assert api_as("council_member").get("/council/").status_code == 200
     assert api_as("board_member").get("/council/").status_code == 403
+
+
+def _translated_survey():
+    survey = SurveyFactory(translations={"ar": {"title": "بيتك"}}, questions=[
+        dict(kind=QuestionKind.SINGLE_CHOICE, prompt="Where do you live?", options=["Foster home", "My own place"],
+             translations={"ar": {"prompt": "أين تعيش؟", "options": ["عائلة حاضنة", "مكاني الخاص"]}}),
+        dict(kind=QuestionKind.YES_NO, prompt="Do you know your plan?")])
+    builders.respond(YoungPersonFactory(), survey, {1: 1, 2: 1}, submitted="2026-11-20 10:00")
+    return survey
+
+
+def test_the_figures_page_in_arabic_shows_survey_questions_and_dates_in_arabic(signed_in):
+    _translated_survey()
+    signed_in.get("/language/ar?next=/council/")
+    page = text_of(signed_in.get(f"/council/figures?period={PERIOD}"))
+    assert "أين تعيش؟" in page and "عائلة حاضنة" in page and "مكاني الخاص" in page and "بيتك" in page
+    assert "Where do you live?" not in page and "Foster home" not in page
+    assert "من 1 أكتوبر 2026 إلى 31 مارس 2027" in page and "October" not in page
+
+
+def test_a_question_without_a_translation_is_shown_in_english_in_arabic_pages(signed_in):
+    _translated_survey()
+    signed_in.get("/language/ar?next=/council/")
+    page = text_of(signed_in.get(f"/council/figures?period={PERIOD}"))
+    assert "Do you know your plan?" in page and "نعم" in page
+
+
+@pytest.mark.parametrize("language, first", [("fa", "از 1 اکتبر 2026 تا 31 مارس 2027"),
+                                             ("ps", "له 1 اکتوبر 2026 څخه تر 31 مارچ 2027 پورې"),
+                                             ("ckb", "لە 1ی تشرینی یەکەمی 2026 تا 31ی ئازاری 2027"),
+                                             ("vi", "Từ 1 tháng 10, 2026 đến 31 tháng 3, 2027")])
+def test_the_period_is_written_in_the_page_s_language(signed_in, language, first):
+    signed_in.get(f"/language/{language}?next=/council/")
+    assert first in text_of(signed_in.get(f"/council/?period={PERIOD}"))
+
+
+@pytest.mark.parametrize("language, theme", [("ps", "له پاملرنې وتل"), ("vi", "Rời khỏi chăm sóc"),
+                                             ("ar", "مغادرة الرعاية")])
+def test_the_themes_are_named_in_the_page_s_language(signed_in, language, theme):
+    signed_in.get(f"/language/{language}?next=/council/")
+    page = text_of(signed_in.get(f"/council/themes?period={PERIOD}"))
+    assert theme in page and "Leaving care" not in page
+
+
+def test_a_share_of_nobody_is_a_dash_read_out_in_words_not_a_z(signed_in):
+    page = signed_in.get(f"/council/figures?period={PERIOD}").get_data(as_text=True)
+    assert "(z)" not in text_of(signed_in.get(f"/council/figures?period={PERIOD}"))
+    assert "no share: nobody answered" in page
+
+
+def test_what_staff_wrote_keeps_its_own_direction_in_a_right_to_left_page(signed_in, api_as):
+    api_as("voice_officer").post("/api/v1/councils/meetings", json={
+        "kind": "head_of_service", "council": "have_a_voice", "held_on": "2026-11-10", "title": "Autumn",
+        "questions": [{"question": "Why do workers change so often?", "answer": "We are hiring."}]})
+    signed_in.get("/language/fa?next=/council/")
+    page = signed_in.get("/council/meetings").get_data(as_text=True)
+    assert "<bdi>Why do workers change so often?</bdi>" in page and "<bdi>We are hiring.</bdi>" in page

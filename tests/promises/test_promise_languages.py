@@ -11,11 +11,12 @@ def _promise(text):
     return db.session.scalar(sa.select(Promise).where(Promise.text == text).limit(1))
 
 
-def test_seeded_promises_carry_farsi_pashto_sorani_and_vietnamese(app):
+def test_seeded_promises_carry_farsi_pashto_sorani_vietnamese_tigrinya_and_amharic(app):
     seed.seed_all()
     promise = _promise("celebrate your achievements")
-    assert {"ar", "fa", "ps", "ckb", "vi"} <= set(promise.translations)
+    assert {"ar", "fa", "ps", "ckb", "vi", "ti", "am"} <= set(promise.translations)
     assert promise.translations["vi"] == "ăn mừng những thành tích của bạn"
+    assert promise.translations["am"] == "ስኬቶቻችሁን እናከብራለን"
 
 
 def test_a_language_added_later_fills_in_without_touching_staff_edits(app):
@@ -32,4 +33,5 @@ def test_seeded_surveys_carry_their_titles_in_each_language_given(app):
     from voiceapp.surveys.seed import seed_surveys
     surveys = {survey.key: survey for survey in seed_surveys(actor=SYSTEM)}
     translations = surveys["wellbeing-10-12"].translations
-    assert {"ar", "fa", "ps", "ckb", "vi"} <= set(translations) and translations["vi"]["title"].startswith("Mọi thứ")
+    assert {"ar", "fa", "ps", "ckb", "vi", "ti", "am"} <= set(translations)
+    assert translations["vi"]["title"].startswith("Mọi thứ") and translations["ti"]["title"].startswith("ከመይ")

@@ -5,7 +5,9 @@ import sqlalchemy as sa
 from tests.factories import StaffFactory, YoungPersonFactory
 from voiceapp.auth.models import Council, Role
 from voiceapp.extensions import db
-from voiceapp.messaging.models import OutboundMessage, OutboundStatus
+from voiceapp.messaging import tasks
+from voiceapp.messaging.email import mailer_for
+from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
 from voiceapp.people import services as people
 
 PERIOD = "2026-H2"
@@ -193,6 +195,67 @@ def test_a_number_that_opted_out_gets_no_text(clock, api_as, officer, sent_sms, 
     api_as("council_member").put("/api/v1/councils/me/contact", json={"choice": "text", "phone": "07911 123456"})
     notices = officer.post(f"/api/v1/councils/reports/{PERIOD}/ready", json={}).json
     assert [n["outcome"] for n in notices] == ["opted_out"] and sent_sms == []
+
+
+def test_a_text_held_for_the_morning_is_not_sent_if_the_number_texts_stop_meanwhile(clock, api_as, sent_sms):
+    clock.move_to("2026-11-24 22:30Z")
+    api_as("council_member").put("/api/v1/councils/me/contact", json={"choice": "text", "phone": "07911 123456"})
+    api_as("voice_officer").post(f"/api/v1/councils/reports/{PERIOD}/ready", json={})
+    person = YoungPersonFactory()
+    people.attach_phone(person, "07911 123456")
+    person.sms_opted_out_at = person.created_at      # STOP from that number before the morning
+    db.session.flush()
+    clock.move_to("2026-11-25 08:30Z")
+    tasks.dispatch_due_sms()
+    assert sent_sms == [] and db.session.scalar(sa.select(OutboundMessage.status)) == OutboundStatus.SUPPRESSED
+
+
+@pytest.mark.parametrize("now_chosen", [{"choice": "none"}, {"choice": "email"}])
+def test_a_text_held_for_the_morning_is_not_sent_if_the_member_chose_otherwise_meanwhile(clock, api_as, sent_sms,
+                                                                                        now_chosen):
+    clock.move_to("2026-11-24 22:30Z")
+    member = api_as("council_member")
+    member.put("/api/v1/councils/me/contact", json={"choice": "text", "phone": "07911 123456"})
+    api_as("voice_officer").post(f"/api/v1/councils/reports/{PERIOD}/ready", json={})
+    member.put("/api/v1/councils/me/contact", json=now_chosen)
+    clock.move_to("2026-11-25 08:30Z")
+    tasks.dispatch_due_sms()
+    assert sent_sms == [] and db.session.scalar(sa.select(OutboundMessage.status)) == OutboundStatus.SUPPRESSED
+
+
+def test_a_text_still_wanted_in_the_morning_is_sent(clock, api_as, sent_sms):
+    clock.move_to("2026-11-24 22:30Z")
+    api_as("council_member").put("/api/v1/councils/me/contact", json={"choice": "text", "phone": "07911 123456"})
+    api_as("voice_officer").post(f"/api/v1/councils/reports/{PERIOD}/ready", json={})
+    clock.move_to("2026-11-25 08:30Z")
+    tasks.dispatch_due_sms()
+    assert [m["to"] for m in sent_sms] == ["+447911123456"]
+
+
+def test_an_email_not_yet_sent_is_dropped_if_the_member_wants_no_notices_by_then(app, clock, api_as, officer,
+                                                                                 sent_email, monkeypatch):
+    member = api_as("council_member")
+    with monkeypatch.context() as outage:
+        outage.setattr(mailer_for(app), "send", _down)
+        officer.post(f"/api/v1/councils/reports/{PERIOD}/ready", json={})
+    member.put("/api/v1/councils/me/contact", json={"choice": "none"})
+    clock.shift(3600)
+    tasks.dispatch_due_email()
+    assert sent_email == [] and db.session.scalar(sa.select(OutboundEmail.status)) == OutboundStatus.SUPPRESSED
+
+
+def test_an_email_held_up_by_an_outage_still_goes_when_still_wanted(app, clock, officer, sent_email, monkeypatch):
+    member = _member()
+    with monkeypatch.context() as outage:
+        outage.setattr(mailer_for(app), "send", _down)
+        officer.post(f"/api/v1/councils/reports/{PERIOD}/ready", json={})
+    clock.shift(3600)
+    tasks.dispatch_due_email()
+    assert [m["to"] for m in sent_email] == [member.email]
+
+
+def _down(**kwargs):
+    raise ConnectionError("provider unreachable")
 
 
 def test_a_member_who_wants_no_messages_gets_none(clock, api_as, officer, sent_email, sent_sms):

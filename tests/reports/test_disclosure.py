@@ -3,7 +3,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from voiceapp.reports.disclosure import (
-    Cell, SuppressionRules, Table, breakdown_shares, safe_percentage, share, suppress_counts, suppress_table,
+    Cell, SuppressionRules, Table, breakdown_shares, safe_percentage, share, suppress_counts, suppress_partitions,
+    suppress_table, suppress_tables_sharing_rows,
 )
 
 HANSARD = SuppressionRules(secondary_max=20)
@@ -160,3 +161,32 @@ def test_a_percentage_of_nobody_is_not_applicable():
 
 def test_a_percentage_can_be_shown_to_one_decimal_place():
     assert share(7, 12, decimals=1).display == "58.3%"
+
+
+# --- tables that share a total -------------------------------------------------------------------------------
+
+def test_breakdowns_of_the_same_people_are_suppressed_together():
+    # Apart, the cohorts would show c and 40 beside age bands adding up to 43: 43 - 40 gives the 3 away.
+    cells, total = suppress_partitions({"cohort": {"in care": 40, "leavers": 3},
+                                        "age": {"10-12": 10, "13-15": 15, "16-17": 18}}, 43)
+    assert {k: c.display for k, c in cells["cohort"].items()} == {"in care": "c", "leavers": "c"}
+    assert {k: c.display for k, c in cells["age"].items()} == {"10-12": "10", "13-15": "15", "16-17": "18"}
+    assert total.display == "43"
+
+
+def test_a_total_printed_nowhere_hides_the_cells_beside_it_until_a_breakdown_shows_it_whole():
+    both_hide_one = {"cohort": {"in care": 7, "leavers": 3}, "age": {"13-15": 7, "18-21": 3}}
+    cells, _ = suppress_partitions(both_hide_one, 10, total_published=False)
+    assert [c.display for c in cells["cohort"].values()] == ["7", "c"]
+    one_whole = {"cohort": {"in care": 7, "leavers": 3}, "age": {"16-17": 10, "18-21": 0}}
+    cells, _ = suppress_partitions(one_whole, 10, total_published=False)
+    assert [c.display for c in cells["cohort"].values()] == ["c", "c"]
+
+
+def test_tables_sharing_their_row_totals_are_suppressed_together():
+    # Yes/no by cohort (all 31 yes, 8 no) and by age band: apart, 8 - 6 would give the band's 2 noes away.
+    by_cohort, by_band = suppress_tables_sharing_rows([Table(((31, 0), (8, 0))), Table(((18, 10, 3), (6, 2, 0)))])
+    assert shown_grid(by_cohort) == [["31", "0", "31"], ["8", "0", "8"], ["39", "0", "39"]]
+    assert shown_grid(by_band) == [["c", "c", "c", "31"], ["c", "c", "0", "8"], ["24", "c", "c", "39"]]
+    with pytest.raises(ValueError):
+        suppress_tables_sharing_rows([Table(((1, 2),)), Table(((4,),))])

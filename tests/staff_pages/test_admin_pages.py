@@ -49,6 +49,15 @@ def test_a_staff_account_is_added_and_disabled(as_role):
     assert db.session.get(StaffUser, sam.id).is_active is False
 
 
+def test_a_council_member_under_15_is_refused_beside_the_age(as_role):
+    account = {"display_name": "Jo", "email": "jo@leeds.example", "role": "council_member",
+               "council": "have_a_voice", "password": "purple elephants dance at noon"}
+    refused = as_role("voice_officer").post("/staff/accounts", {**account, "age": "14"})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and 'href="#age"' in page and "Council members must be 15 or over" in text_of(refused)
+    assert as_role("voice_officer").post("/staff/accounts", {**account, "age": "15"}).status_code == 303
+
+
 def test_a_weak_password_is_refused_beside_the_field(as_role):
     refused = as_role("voice_officer").post("/staff/accounts", {"display_name": "Sam", "email": "sam@leeds.example",
                                                                 "role": "senior_leader", "password": "password"})

@@ -85,3 +85,25 @@ def test_without_a_worker_the_alert_says_none_is_recorded(api_as, as_role):
     _young, alert_id = _alert_for(api_as, phone=NUMBER)
     words = text_of(as_role("senior_leader").get(f"/staff/alerts/{alert_id}"))
     assert "None recorded" in words and "ask their worker" not in words
+
+
+def _history(browser, alert_id):
+    return text_of(browser.get(f"/staff/alerts/{alert_id}")).split("History", 1)[-1]
+
+
+def test_a_text_from_the_alert_is_in_its_history_with_who_and_when(api_as, as_role, clock):
+    _young, alert_id = _alert_for(api_as, phone=NUMBER)
+    officer = as_role("voice_officer", display_name="Sam Duty")
+    officer.post(f"/staff/alerts/{alert_id}/text", {"body": "It's Sam from Leeds. Are you safe now?"})
+    history = _history(officer, alert_id)
+    assert "Young person texted by Sam Duty" in history and "Are you safe now?" in history
+    assert "24 Nov 2026, 10:00" in history
+
+
+def test_showing_the_number_is_in_the_alert_s_history_with_who(api_as, as_role):
+    _young, alert_id = _alert_for(api_as, phone=NUMBER)
+    leader = as_role("senior_leader", display_name="Alex Lead")
+    leader.post(f"/staff/alerts/{alert_id}/number")
+    assert "Phone number shown to call them by Alex Lead" in _history(leader, alert_id)
+    events = api_as(role="senior_leader").get(f"/api/v1/alerts/{alert_id}").json["events"]
+    assert [(e["kind"], e["actor_name"]) for e in events if e["kind"] == "number_shown"] == [("number_shown", "Alex Lead")]

@@ -44,6 +44,8 @@ class StaffUserSchema(StrictSchema):
     priority_id = fields.UUID(allow_none=True)
     is_active = fields.Boolean(dump_only=True)
     password = fields.String(load_only=True, required=True, validate=validate.Length(max=1024))
+    age = fields.Integer(load_only=True, allow_none=True, validate=validate.Range(min=0, max=120),
+                         metadata={"description": "a council member's age (15 or over): checked, not kept"})
 
 
 class StaffUserUpdateSchema(StrictSchema):
@@ -53,6 +55,8 @@ class StaffUserUpdateSchema(StrictSchema):
     priority_id = fields.UUID(allow_none=True)
     is_active = fields.Boolean()
     password = fields.String(load_only=True, validate=validate.Length(max=1024))
+    age = fields.Integer(load_only=True, allow_none=True, validate=validate.Range(min=0, max=120),
+                         metadata={"description": "when making someone a council member: their age (15 or over)"})
 
 
 class WhoAmISchema(StrictSchema):

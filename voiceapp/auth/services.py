@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 SIGN_IN_FAILED = "Email or password not right"
 TOUCH_INTERVAL = timedelta(seconds=60)
 PRIORITY_CHECK = "voiceapp_priority_check"
+COUNCIL_MIN_AGE = 15
 
 
 def _timeouts(is_staff):
@@ -119,11 +120,13 @@ def end_all_sessions(*, staff_user_id=None, young_person_id=None):
         column == (staff_user_id or young_person_id), AuthSession.revoked_at.is_(None)).values(revoked_at=utcnow()))
 
 
-def create_staff(*, actor, email, display_name, role, password, council=None, priority_id=None):
-    """Add a staff user; council members must name their council, priority leads their priority."""
+def create_staff(*, actor, email, display_name, role, password, council=None, priority_id=None, age=None):
+    """Add a staff user; council members must name their council and be 15 or over (their age is checked,
+    not kept), priority leads must name their priority."""
     passwords.check_policy(password, user_inputs=(email, display_name))
     email = email.strip().lower()
     _check_role_fields(role, council, priority_id)
+    _check_council_age(role, age)
     if db.session.scalar(sa.select(StaffUser.id).where(StaffUser.email == email)):
         raise Conflict("A staff user with that email already exists", field="email", reason="already in use")
     with transaction():
@@ -133,6 +136,17 @@ def create_staff(*, actor, email, display_name, role, password, council=None, pr
         db.session.flush()
         audit.record(actor=actor, action="staff.create", object_type="staff_user", object_id=user.id)
     return user
+
+
+def _check_council_age(role, age):
+    """The councils are for young people aged 15 and over (the issue's "members aged 15+")."""
+    if role != Role.COUNCIL_MEMBER:
+        return
+    if age is None:
+        raise Invalid("Give the council member's age: members are 15 or over", field="age",
+                      reason="required for council members")
+    if age < COUNCIL_MIN_AGE:
+        raise Invalid("Council members must be 15 or over", field="age", reason=f"must be {COUNCIL_MIN_AGE} or over")
 
 
 def _check_role_fields(role, council, priority_id):
@@ -162,6 +176,10 @@ def list_staff():
 def update_staff(*, actor, staff_id, changes):
     """Change a staff user's role or name, or disable them; disabling ends their sessions at once."""
     user = get_staff(staff_id)
+    changes = dict(changes)
+    age = changes.pop("age", None)
+    if changes.get("role", user.role) != user.role:
+        _check_council_age(changes["role"], age)
     if "password" in changes:
         passwords.check_policy(changes["password"], user_inputs=(user.email, changes.get("display_name",
                                                                                          user.display_name)))

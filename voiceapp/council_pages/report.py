@@ -30,7 +30,7 @@ def _period():
 def _values(label, **extra):
     council = councils.council_of(g.actor)
     parsed = periods.parse(label)
-    return {"period": label, "period_words": parsed.describe(), "previous": parsed.previous().label,
+    return {"period": label, "period_words": words.period(parsed), "previous": parsed.previous().label,
             "council": council.value, "council_name": words.council_name(council), "language": str(get_locale()),
             **extra}
 

@@ -1,5 +1,5 @@
 """Plain words for the values the council pages show: councils, kinds of message, answers, meetings."""
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.auth.models import Council
@@ -17,6 +17,11 @@ STATUSES = {ActionStatus.PLANNED: _l("Planned"), ActionStatus.IN_PROGRESS: _l("B
             ActionStatus.DONE: _l("Done")}
 MEETINGS = {MeetingKind.HEAD_OF_SERVICE: _l("Meeting with the Head of Service"),
             MeetingKind.BOARD_TAKEOVER: _l("Corporate Parenting Board takeover")}
+# The six strategic priorities' short names (the themes), by their English short name in the seed data: a
+# priority's own translations are its long title, and only in Arabic.
+THEMES = {"Education and work": _l("Education and work"), "Stable homes": _l("Stable homes"),
+          "Being heard": _l("Being heard"), "Health and wellbeing": _l("Health and wellbeing"),
+          "Leaving care": _l("Leaving care"), "Fun and interests": _l("Fun and interests")}
 YES_NO = {"yes": _l("Yes"), "no": _l("No"), "Yes": _l("Yes"), "No": _l("No")}
 
 
@@ -34,9 +39,10 @@ def _in_language(texts):
 
 
 def theme(report, number):
-    """A theme's name in the page's language (the English short name where there is no translation)."""
-    return _in_language(report["translations"]["themes"].get(number) or report["translations"]["themes"].get(
-        int(number)))
+    """A theme's short name in the page's language (the English one where there is no translation)."""
+    texts = report["translations"]["themes"].get(number) or report["translations"]["themes"].get(int(number)) or {}
+    english = texts.get("en")
+    return str(THEMES[english]) if english in THEMES else _in_language(texts)
 
 
 def promise(report, row):
@@ -45,3 +51,30 @@ def promise(report, row):
 
 def option(label):
     return YES_NO.get(label, label)
+
+
+def _question_words(report, question):
+    texts = report["translations"].get("questions", {}).get(question["id"], {})
+    return texts.get(str(get_locale())) or {}
+
+
+def question(report, question):
+    """A survey question's prompt in the page's language, where the survey gives one."""
+    return _question_words(report, question).get("prompt") or question["prompt"]
+
+
+def survey_title(report, question):
+    return _question_words(report, question).get("survey") or question["survey"]
+
+
+def answer(report, question, index, label):
+    """One answer's words: a choice in the page's language where translated, yes/no in it, a number as it is."""
+    if question["kind"] in ("single_choice", "multiple_choice"):
+        options = _question_words(report, question).get("options") or []
+        return options[index] if index < len(options) else label
+    return option(label)
+
+
+def period(span):
+    """A report period in the page's language: "1 April 2026 to 30 September 2026"."""
+    return _l("%(first)s to %(last)s", first=format_date(span.first, "long"), last=format_date(span.last, "long"))

@@ -7,7 +7,7 @@ from voiceapp import crypto
 from voiceapp.database import utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
-from voiceapp.messaging import pauses, policy, recipients, segments, tasks
+from voiceapp.messaging import pauses, policy, recipients, segments, tasks, wanted
 from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
 
 # The pause registry (messaging/pauses.py): domains above register checks; bulk purposes are held meanwhile.
@@ -15,6 +15,8 @@ register_pause_check = pauses.register_pause_check
 is_paused = pauses.is_paused
 # The directory of young people's numbers (messaging/recipients.py), registered by people.
 register_directory = recipients.register_directory
+# Send-time checks for texts and emails to people who are not young people (messaging/wanted.py).
+register_send_check = wanted.register_send_check
 
 
 def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False, urgent=False, valid_for=None):

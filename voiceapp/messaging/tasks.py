@@ -12,7 +12,7 @@ from voiceapp.database import transaction, utcnow
 from voiceapp.extensions import db
 from voiceapp.jobs import job
 from voiceapp.jobs.schedule import periodic
-from voiceapp.messaging import policy, recipients
+from voiceapp.messaging import policy, recipients, wanted
 from voiceapp.messaging.email import mailer_for
 from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
 from voiceapp.messaging.senders import sender_for
@@ -72,7 +72,7 @@ def send_claimed(claim):
     if row is None or not _still_ours(row, claim, now):
         return None
     verdict = policy.verdict(now, direct_reply=row.direct_reply, urgent=row.urgent, valid_until=row.valid_until,
-                             opted_out=_opted_out(row.young_person_id), pace=_pace_until(row, now))
+                             opted_out=_opted_out(row.young_person_id) or not _wanted(row), pace=_pace_until(row, now))
     if verdict.status == OutboundStatus.QUEUED:
         # Not now: back in the queue for its moment, and the postponement is no failed attempt.
         return _settle(claim, status=verdict.status, send_after=verdict.send_after,
@@ -111,6 +111,11 @@ def _opted_out(young_person_id):
     """Read at the moment of sending, not when the text was queued (STOP may have come in between; TW-09)."""
     person = recipients.contact(young_person_id)
     return person is not None and person.sms_opted_out_at is not None
+
+
+def _wanted(row):
+    """A text to someone who is not a young person: whether its purpose's check still wants it sent now."""
+    return row.young_person_id is not None or wanted.still_wanted(row.purpose, "sms", crypto.decrypt(row.to_encrypted))
 
 
 PACE_WINDOW = timedelta(seconds=60)
@@ -199,6 +204,10 @@ def deliver_email(*, outbound_id):
     if not _claim_email(outbound_id):
         return
     row = db.session.get(OutboundEmail, outbound_id)
+    if not wanted.still_wanted(row.purpose, "email", row.to_address):
+        with transaction():
+            row.status = OutboundStatus.SUPPRESSED      # they changed their mind after it was queued
+        return
     try:
         mailer_for(current_app).send(to=row.to_address, subject=row.subject, body=row.body)
     except Exception as error:

@@ -1,4 +1,5 @@
 """Use cases for promise sets and promise checks."""
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import sqlalchemy as sa
@@ -7,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from voiceapp import signals
 from voiceapp.audit import services as audit
 from voiceapp.database import get_or_404, one_or_404, transaction, utcnow
-from voiceapp.errors import Invalid
+from voiceapp.errors import Invalid, NotFound
 from voiceapp.extensions import db
 from voiceapp.people import holds
 from voiceapp.people import services as people
@@ -51,6 +52,54 @@ def current_set(cohort):
     """The promise set young people of this cohort are asked about now."""
     return one_or_404(sa.select(PromiseSet).where(PromiseSet.cohort == cohort, PromiseSet.is_current.is_(True)),
                       _l("There is no current promise set for this group yet"))
+
+
+@dataclass(frozen=True)
+class PublishedPromise:
+    id: object
+    position: int
+    text: str
+    translations: dict
+    priority_id: object
+
+
+@dataclass(frozen=True)
+class PublishedSet:
+    """A version of a cohort's promise, as plain values that outlive the session that read them."""
+    id: object
+    cohort: str
+    version: int
+    is_draft: bool
+    promises: tuple
+
+
+# Set id -> PublishedSet, for the life of the process. A version's promises never change once it is created
+# (new wording is a new version, made current by make_current), so a new version has a new id and is read
+# afresh; only which version is current is asked each time. `flask seed` filling in missing translations of
+# a version is a deployment step, and the processes it serves are started after it.
+_PUBLISHED = {}
+_CURRENT_SET_ID = sa.select(PromiseSet.id).where(PromiseSet.cohort == sa.bindparam("cohort"),
+                                                 PromiseSet.is_current.is_(True))
+
+
+def published_set(cohort):
+    """The promise set young people of this cohort are asked about now, for the SMS and voice paths that
+    ask it on every text and keypress: one small query, and the promises themselves read once per process."""
+    set_id = db.session.scalar(_CURRENT_SET_ID, {"cohort": cohort})
+    if set_id is None:
+        raise NotFound(_l("There is no current promise set for this group yet"))
+    published = _PUBLISHED.get(set_id)
+    if published is None:
+        published = _PUBLISHED[set_id] = _published(db.session.get(PromiseSet, set_id))
+    return published
+
+
+def _published(promise_set):
+    return PublishedSet(id=promise_set.id, cohort=promise_set.cohort, version=promise_set.version,
+                        is_draft=promise_set.is_draft, promises=tuple(
+                            PublishedPromise(id=p.id, position=p.position, text=p.text,
+                                             translations=dict(p.translations or {}), priority_id=p.priority_id)
+                            for p in promise_set.promises))
 
 
 def create_set(*, actor, slug, cohort, title, promises, source="", is_draft=False, make_current=False):
@@ -121,7 +170,7 @@ def record_promise_check(*, actor, young_person_id, answers, channel, comment=No
     """Save one sitting's ratings: only promises of the young person's current set, each at most once; the
     promise-information answer at most once a half-year."""
     person = people.get_young_person(young_person_id)
-    promise_set = current_set(person.cohort)
+    promise_set = published_set(person.cohort)
     _check_answers(promise_set, answers)
     if promise_information is not None and not promise_information_due(person.id):
         raise Invalid(_l("You have already told us this half-year"), field="promise_information",

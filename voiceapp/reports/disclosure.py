@@ -2,8 +2,9 @@
 from dataclasses import dataclass
 from typing import Iterable
 
-Pos = tuple[int, int]
+Pos = tuple[int, ...]
 Line = tuple[tuple[Pos, ...], Pos]  # the cells of a row or column, then the margin that is their sum
+SHARED = 10 ** 9  # the column index of a row total that several tables share: after every column, as in one table
 
 CONFIDENTIAL = "c"     # GSS symbol: withheld for confidentiality (primary and secondary alike)
 NOT_APPLICABLE = "z"   # GSS symbol: no meaningful value (a percentage of nobody)
@@ -152,37 +153,94 @@ def _complement(line: Line, values: dict[Pos, int], reasons: dict[Pos, str],
     return min(open_cells, key=cost)
 
 
-def protect(values: dict[Pos, int], lines: Iterable[Line], rules: SuppressionRules = DEFAULT_RULES
-            ) -> dict[Pos, str]:
-    """Primary suppression of small counts, then secondary until no row or column has one withheld entry."""
+def protect(values: dict[Pos, int], lines: Iterable[Line], rules: SuppressionRules = DEFAULT_RULES,
+            unpublished: Iterable[Pos] = ()) -> dict[Pos, str]:
+    """Primary suppression of small counts, then secondary until no row or column has one withheld entry.
+    `unpublished` figures (a total no output prints) count as withheld from the start: they hide the cells
+    beside them, and need no complement of their own."""
     lines = list(lines)
     lines_at: dict[Pos, list[Line]] = {}
     for line in lines:
         for p in (*line[0], line[1]):
             lines_at.setdefault(p, []).append(line)
     reasons = {p: "primary" for p, v in values.items() if rules.is_small(v)}
+    for p in unpublished:
+        reasons.setdefault(p, "unpublished")
     changed = True
     while changed:  # each pass withholds at least one new cell, so this ends
         changed = False
         for line in lines:
-            if len(_withheld_in(line, reasons)) == 1:
+            withheld = _withheld_in(line, reasons)
+            if len(withheld) == 1 and reasons[withheld[0]] != "unpublished":
                 reasons[_complement(line, values, reasons, lines_at, rules)] = "secondary"
                 changed = True
     return reasons
 
 
+def _shared_rows(tables: list[Table]) -> tuple[dict[Pos, int], list[Line], list]:
+    """The figures of tables of the same rows (each row's total the same in all of them) on one grid: a
+    table's own cells at (row, column, table), the shared row totals and grand total at (row, SHARED, 0)."""
+    values: dict[Pos, int] = {}
+    lines: dict[Line, None] = {}  # ordered, and a line the tables share (the totals column) counted once
+    places = []
+    for t, table in enumerate(tables):
+        n_cols = table.shape[1]
+        place = {(i, j): (i, SHARED, 0) if j == n_cols else (i, j, t) for i, j in table.grid()}
+        for p, v in table.grid().items():
+            if values.setdefault(place[p], v) != v:
+                raise ValueError("tables suppressed together must have the same row totals")
+        for inner, margin in table.lines():
+            lines.setdefault((tuple(place[p] for p in inner), place[margin]))
+        places.append(place)
+    return values, list(lines), places
+
+
+def suppress_tables_sharing_rows(tables: list[Table], rules: SuppressionRules = DEFAULT_RULES
+                                 ) -> list[SuppressedTable]:
+    """Tables of the same rows split different ways (a question's answers by cohort and by age band): each
+    row's total, and the grand total, is one published figure in all of them, so a count hidden in one could
+    be worked out from another's. They are suppressed together: no row or column of any has one withheld."""
+    values, lines, places = _shared_rows(tables)
+    reasons = protect(values, lines, rules)
+    cell = {p: Cell.of(v, reasons.get(p), rules) for p, v in values.items()}
+    published = []
+    for table, place in zip(tables, places):
+        n_rows, n_cols = table.shape
+        at = {p: cell[q] for p, q in place.items()}
+        published.append(SuppressedTable(
+            cells=tuple(tuple(at[(i, j)] for j in range(n_cols)) for i in range(n_rows)),
+            row_totals=tuple(at[(i, n_cols)] for i in range(n_rows)),
+            col_totals=tuple(at[(n_rows, j)] for j in range(n_cols)),
+            grand_total=at[(n_rows, n_cols)], row_labels=table.row_labels, col_labels=table.col_labels))
+    return published
+
+
 def suppress_table(table: Table, rules: SuppressionRules = DEFAULT_RULES) -> SuppressedTable:
     """Withhold small counts, then enough others that none can be worked out from a published total."""
-    values = table.grid()
-    reasons = protect(values, table.lines(), rules)
-    cell = {p: Cell.of(v, reasons.get(p), rules) for p, v in values.items()}
-    n_rows, n_cols = table.shape
-    return SuppressedTable(
-        cells=tuple(tuple(cell[(i, j)] for j in range(n_cols)) for i in range(n_rows)),
-        row_totals=tuple(cell[(i, n_cols)] for i in range(n_rows)),
-        col_totals=tuple(cell[(n_rows, j)] for j in range(n_cols)),
-        grand_total=cell[(n_rows, n_cols)],
-        row_labels=table.row_labels, col_labels=table.col_labels)
+    return suppress_tables_sharing_rows([table], rules)[0]
+
+
+def suppress_partitions(partitions: dict[str, dict[str, int]], total: int, rules: SuppressionRules = DEFAULT_RULES,
+                        *, total_published: bool = True) -> tuple[dict[str, dict[str, Cell]], Cell]:
+    """One-way breakdowns of the same people (by cohort, by age band), each adding up to `total`: they are
+    suppressed together, as one-way tables sharing their total. Apart, each could hide one small count
+    behind one complement, while the other breakdown's sum gives the total and so both. A total that no
+    output prints is still known to readers as soon as one breakdown is shown whole: then it counts as
+    published (else it is ignored, and hides nothing itself)."""
+    keys = {name: list(counts) for name, counts in partitions.items()}
+    if any(sum(counts.values()) != total for counts in partitions.values()):
+        raise ValueError("every breakdown must add up to the total")
+    values: dict[Pos, int] = {(0, 0): total}
+    lines: list[Line] = []
+    for t, name in enumerate(partitions, start=1):
+        values.update({(t, j): partitions[name][k] for j, k in enumerate(keys[name])})
+        lines.append((tuple((t, j) for j in range(len(keys[name]))), (0, 0)))
+    reasons = protect(values, lines, rules, () if total_published else [(0, 0)])
+    if not total_published and any(not any(p in reasons for p in inner) for inner, _ in lines):
+        reasons = protect(values, lines, rules)
+    cells = {name: {k: Cell.of(partitions[name][k], reasons.get((t, j)), rules) for j, k in enumerate(keys[name])}
+             for t, name in enumerate(partitions, start=1)}
+    return cells, Cell.of(total, reasons.get((0, 0)), rules)
 
 
 def suppress_counts(counts: dict[str, int], total: int | None = None,

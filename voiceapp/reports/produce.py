@@ -16,6 +16,7 @@ from voiceapp.promises.models import Promise
 from voiceapp.reports import exports, periods
 from voiceapp.reports.build import build_report
 from voiceapp.reports.youth import young_peoples_version
+from voiceapp.surveys.models import Survey, SurveyQuestion, SurveyVersion
 
 AUDIENCES = ("board", "young_people")
 
@@ -43,11 +44,29 @@ def council_report(*, actor, period):
         "themes": {p.number: {"en": p.short_title, **(p.translations or {})} for p in promises.list_priorities()},
         "promises": {str(p.id): {"en": p.text, **(p.translations or {})}
                      for p in db.session.scalars(sa.select(Promise).where(
-                         Promise.id.in_([UUID(row["id"]) for row in report["promises"]])))}}
+                         Promise.id.in_([UUID(row["id"]) for row in report["promises"]])))},
+        "questions": _question_words([UUID(q["id"]) for q in report["surveys"]])}
     with transaction():
         audit.record(actor=actor, action="report.view", object_type="report",
                      detail={"period": period.label, "audience": "young_people"})
     return report
+
+
+def _question_words(question_ids):
+    """Each survey question's words by language (prompt, options, its survey's title), English as "en"."""
+    found = {}
+    rows = db.session.execute(sa.select(SurveyQuestion, Survey).select_from(SurveyQuestion)
+                              .join(SurveyVersion, SurveyVersion.id == SurveyQuestion.version_id)
+                              .join(Survey, Survey.id == SurveyVersion.survey_id)
+                              .where(SurveyQuestion.id.in_(question_ids)))
+    for question, survey in rows:
+        words = {code: {"survey": texts["title"]} for code, texts in (survey.translations or {}).items()
+                 if texts.get("title")}
+        for code, texts in (question.translations or {}).items():
+            words[code] = {**words.get(code, {}), **texts}
+        found[str(question.id)] = {"en": {"prompt": question.prompt, "options": list(question.options or []),
+                                          "survey": survey.title}, **words}
+    return found
 
 
 def produce_report(*, actor, period, fmt, audience=None, progress=None, now=None):

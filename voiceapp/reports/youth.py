@@ -50,7 +50,7 @@ def _actions(report):
 def _surveys(report):
     # Counts of answers to questions with choices only: young people's own words are never in the report.
     # Options ticked several at once have no "all" column (it could be unpicked): each cohort's is shown then.
-    return [{"survey": q["survey"], "prompt": q["prompt"], "kind": q["kind"],
+    return [{"id": q["id"], "survey": q["survey"], "prompt": q["prompt"], "kind": q["kind"],
              "respondents": q.get("respondents", {}), "written_answers": q.get("written_answers"),
              "options": [{"label": o["label"], "all": o.get("all"), "by_cohort": o["by_cohort"]}
                          for o in q.get("options", ())],

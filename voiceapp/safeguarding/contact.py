@@ -4,11 +4,12 @@ audited; nothing here is shown anywhere but the alert itself."""
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
-from voiceapp.database import transaction
+from voiceapp.database import transaction, utcnow
 from voiceapp.errors import Conflict, Invalid, NotFound
 from voiceapp.messaging import services as messaging
 from voiceapp.people import services as people
 from voiceapp.safeguarding import alerts
+from voiceapp.safeguarding.models import EventKind
 
 TEXT_LIMIT = 612      # four text messages at most
 
@@ -53,7 +54,8 @@ def _reachable(alert):
 
 
 def text_young_person(*, actor, alert_id, body=""):
-    """Text the young person from the service's number, at any hour (it is urgent); they never see who."""
+    """Text the young person from the service's number, at any hour (it is urgent); they never see who, the
+    alert's history does."""
     body = (body or "").strip()
     if not body:
         raise Invalid(_l("Write the text to send"), field="body", reason="empty")
@@ -66,16 +68,19 @@ def text_young_person(*, actor, alert_id, body=""):
     with transaction():
         messaging.send_sms(body=body, purpose="safeguarding_contact", young_person_id=person.id,
                            direct_reply=True, urgent=True)
+        alert.record_contact(kind=EventKind.CONTACTED, staff_id=actor.id, when=utcnow(), note=body)
         audit.record(actor=actor, action="safeguarding_alert.text", object_type="safeguarding_alert",
                      object_id=alert.id)
     return alert
 
 
 def number_to_call(*, actor, alert_id):
-    """The young person's number, for the duty worker about to ring them; every showing is audited."""
+    """The young person's number, for the duty worker about to ring them; every showing is audited and in
+    the alert's history."""
     alert = alerts._get(alert_id)
     person = _reachable(alert)
     with transaction():
+        alert.record_contact(kind=EventKind.NUMBER_SHOWN, staff_id=actor.id, when=utcnow())
         audit.record(actor=actor, action="safeguarding_alert.phone_shown", object_type="safeguarding_alert",
                      object_id=alert.id)
     return people.phone_of(person)

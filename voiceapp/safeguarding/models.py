@@ -34,6 +34,8 @@ class EventKind(str, enum.Enum):
     CLOSED = "closed"
     ALSO_STORED = "also_stored"      # the same words were stored again, in the record the event points to
     EARLIER_PART = "earlier_part"    # an earlier text that, read with this one, raised the alert
+    CONTACTED = "contacted"          # a member of staff texted the young person from the alert (the text as note)
+    NUMBER_SHOWN = "number_shown"    # a member of staff was shown the young person's number to call them
 
 
 class SafeguardingAlert(db.Model):
@@ -95,6 +97,10 @@ class SafeguardingAlert(db.Model):
         self.status, self.closed_at, self.closed_by_id = AlertStatus.CLOSED, when, staff_id
         self.events.append(AlertEvent(kind=EventKind.CLOSED, actor_staff_id=staff_id, created_at=when))
 
+    def record_contact(self, *, kind, staff_id, when, note=None):
+        """A member of staff reached for the young person (texted them, or was shown their number to call)."""
+        self.events.append(AlertEvent(kind=kind, actor_staff_id=staff_id, note=note, created_at=when))
+
 
 class AlertEvent(db.Model):
     """The alert's history: each notice sent (to whom, by name), acknowledgement, action, closing, and any
@@ -110,3 +116,5 @@ class AlertEvent(db.Model):
     source_type = sa.Column(sa.String(32))
     source_id = sa.Column(sa.Uuid, index=True)
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    actor = relationship("StaffUser", lazy="joined")
+    actor = relationship("StaffUser", lazy="joined")

@@ -49,6 +49,8 @@ class AlertSchema(StrictSchema):
 class AlertEventSchema(StrictSchema):
     kind = fields.Enum(EventKind, by_value=True)
     actor_staff_id = fields.UUID(allow_none=True)
+    actor_name = fields.Function(lambda event: event.actor.display_name if event.actor else None,
+                                 metadata={"description": "the member of staff who did it, if one did"})
     recipients = fields.List(fields.String())
     note = fields.String(allow_none=True)
     source_type = fields.String(allow_none=True)

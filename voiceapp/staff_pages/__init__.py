@@ -6,7 +6,8 @@ reason beside the field. Staff pages are in English, the council's working langu
 people see is translated.
 """
 from voiceapp.staff_pages import (admin_pages, alert_pages, council_pages, labels, languages_notice,  # noqa: F401
-                                  library_pages, message_pages, report_pages, views)  # (routes, filters and hooks register on bp)
+                                  library_pages, message_pages, report_pages, survey_pages,
+                                  views)  # (routes, filters and hooks register on bp)
 from voiceapp.staff_pages.blueprint import bp
 
 

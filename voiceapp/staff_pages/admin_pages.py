@@ -25,7 +25,8 @@ PERSON_PLAIN = {"cohort": "Choose child in care or care leaver", "age_band": "Ch
 STAFF_PLAIN = {"email": "Enter their work email address", "display_name": "Enter their name",
                "role": "Choose their role", "password": "Choose a password of 12 characters or more that is "
                "hard to guess", "council": "Choose the council a council member belongs to",
-               "priority_id": "Choose the priority a priority lead leads"}
+               "priority_id": "Choose the priority a priority lead leads",
+               "age": "Enter the council member's age in years, like 16"}
 
 
 @bp.route("/young-people")
@@ -99,14 +100,14 @@ def _accounts_page(errors=None, status=200):
     return render_template("staff/accounts.html", title="Staff accounts", errors=errors or {},
                            accounts=StaffUserSchema(many=True).dump(auth.list_staff()),
                            priorities=promises.list_priorities(),
-                           typed=posted("email", "display_name", "role", "council", "priority_id")), status
+                           typed=posted("email", "display_name", "role", "council", "priority_id", "age")), status
 
 
 @bp.route("/accounts", methods=["POST"])
 @staff_page(*ADMINS)
 def create_account():
     return act(lambda: auth.create_staff(actor=g.actor, **StaffUserSchema().load(
-                   posted("email", "display_name", "role", "council", "priority_id", "password"))),
+                   posted("email", "display_name", "role", "council", "priority_id", "age", "password"))),
                url_for("staff.accounts"), _accounts_page, STAFF_PLAIN)
 
 

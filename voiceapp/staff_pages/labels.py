@@ -40,6 +40,8 @@ LABELS = {
                        "opted_out": "not sent: they stopped texts"},
     "meeting_kind": {"head_of_service": "Head of Service meeting", "board_takeover": "Board takeover"},
     "action_status": {"planned": "Planned", "in_progress": "In progress", "done": "Done"},
+    "question_kind": {"scale": "A number on a scale", "single_choice": "One option from a list",
+                      "multiple_choice": "Any options from a list", "yes_no": "Yes or no", "free_text": "Their own words"},
     "survey_status": {"draft": "Draft", "published": "Published", "closed": "Closed"},
     "voice_group": {"unaccompanied_asylum_seeking": "Unaccompanied asylum-seeking", "send": "SEND",
                     "care_experienced_parent": "Care-experienced parent", "lives_out_of_area": "Lives out of area",

@@ -1,12 +1,14 @@
-"""Staff use cases for survey definitions: create, revise as a new version, publish, close."""
+"""Staff use cases for survey definitions: create, revise as a new version (or one question at a time:
+add, change, move, remove), publish, close."""
 from flask_babel import lazy_gettext as _l
 import sqlalchemy as sa
 
 from voiceapp.audit import services as audit
 from voiceapp.database import get_or_404, transaction, utcnow
-from voiceapp.errors import Invalid
+from voiceapp.errors import Invalid, NotFound
 from voiceapp.extensions import db
 from voiceapp.promises import services as promises
+from voiceapp.promises.models import StrategicPriority
 from voiceapp.surveys.models import QuestionKind, Survey, SurveyQuestion, SurveyVersion
 
 CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
@@ -46,11 +48,20 @@ def _question(index, spec):
     if kind == QuestionKind.SCALE and not low < high:
         raise Invalid(_l("Scale ends are the wrong way round"), field=f"{field}.scale_max",
                       reason="must be greater than scale_min")
+    _check_translations(field, spec.get("translations") or {}, options)
     priority = promises.priority_by_number(spec["priority"]).id if spec.get("priority") else None
     return SurveyQuestion(position=index + 1, kind=kind, prompt=spec["prompt"], options=options,
                           translations=spec.get("translations") or {}, scale_min=low, scale_max=high,
                           required=spec.get("required", False), priority_id=priority,
                           show_if=spec.get("show_if"))
+
+
+def _check_translations(field, translations, options):
+    """A translation gives every option, in order, or none (a young person's answer is the option's number)."""
+    for code, words in translations.items():
+        if words.get("options") and len(words["options"]) != len(options):
+            raise Invalid(_l("Give every option in each language, in the same order"),
+                          field=f"{field}.translations.{code}.options", reason=f"give {len(options)} options")
 
 
 def _check_window(opens_at, closes_at):
@@ -114,3 +125,86 @@ def update_window(*, actor, survey_id, opens_at=None, closes_at=None):
         survey.opens_at, survey.closes_at = opens_at, closes_at
         audit.record(actor=actor, action="survey.window", object_type="survey", object_id=survey.id)
     return survey
+
+
+def close_survey(*, actor, survey_id):
+    """Close a survey now: nobody can start or send it after this (one not open yet never opens)."""
+    survey, now = get_survey(survey_id), utcnow()
+    with transaction():
+        survey.opens_at, survey.closes_at = min(survey.opens_at, now), min(survey.closes_at, now)
+        audit.record(actor=actor, action="survey.close", object_type="survey", object_id=survey.id)
+    return survey
+
+
+def _spec(question):
+    spec = {"kind": question.kind.value, "prompt": question.prompt, "options": list(question.options or []),
+            "required": question.required, "translations": dict(question.translations or {}),
+            "show_if": dict(question.show_if) if question.show_if else None}
+    if question.kind == QuestionKind.SCALE:
+        spec.update(scale_min=question.scale_min, scale_max=question.scale_max)
+    if question.priority_id:
+        spec["priority"] = db.session.get(StrategicPriority, question.priority_id).number
+    return spec
+
+
+def question_specs(survey):
+    """The latest version's questions in the form create_survey and revise_questions take."""
+    return [_spec(question) for question in survey.versions[-1].questions]
+
+
+def _revise_one(actor, survey_id, change):
+    specs = question_specs(get_survey(survey_id))
+    return revise_questions(actor=actor, survey_id=survey_id, questions=change(specs))
+
+
+def _check_position(specs, position):
+    if not 1 <= position <= len(specs):
+        raise NotFound(_l("No such question"), field="position", reason=f"the survey has {len(specs)} questions")
+
+
+def _renumbered(specs, order):
+    """The specs in a new order (old positions), each skip rule still naming the same question."""
+    new_position = {old: new for new, old in enumerate(order, start=1)}
+    moved = [dict(specs[old - 1]) for old in order]
+    for spec in moved:
+        if spec.get("show_if"):
+            spec["show_if"] = {**spec["show_if"], "question": new_position[spec["show_if"]["question"]]}
+    return moved
+
+
+def add_question(*, actor, survey_id, question):
+    """Add a question at the end (to a published survey, as a new draft version)."""
+    return _revise_one(actor, survey_id, lambda specs: [*specs, question])
+
+
+def change_question(*, actor, survey_id, position, question):
+    """Change one question, keeping the others as they are."""
+    def change(specs):
+        _check_position(specs, position)
+        return [question if at == position else spec for at, spec in enumerate(specs, start=1)]
+    return _revise_one(actor, survey_id, change)
+
+
+def move_question(*, actor, survey_id, position, to):
+    """Move a question to another place; skip rules keep pointing at the same questions."""
+    def change(specs):
+        _check_position(specs, position)
+        _check_position(specs, to)
+        order = [at for at in range(1, len(specs) + 1) if at != position]
+        order.insert(to - 1, position)
+        return _renumbered(specs, order)
+    return _revise_one(actor, survey_id, change)
+
+
+def remove_question(*, actor, survey_id, position):
+    """Remove a question; one that a later question's skip rule depends on stays until that rule changes."""
+    def change(specs):
+        _check_position(specs, position)
+        needing = [at for at, spec in enumerate(specs, start=1)
+                   if (spec.get("show_if") or {}).get("question") == position]
+        if needing:
+            raise Invalid(_l("Another question is asked only after an answer to this one: change or remove that "
+                             "question first"), field=f"questions.{needing[0] - 1}.show_if.question",
+                          reason=f"question {needing[0]} depends on question {position}")
+        return _renumbered(specs, [at for at in range(1, len(specs) + 1) if at != position])
+    return _revise_one(actor, survey_id, change)

@@ -142,3 +142,8 @@ class InvitationResultSchema(StrictSchema):
     opted_out = fields.Integer()
     paused = fields.Integer()
     no_phone = fields.Integer()
+
+
+class QuestionMoveSchema(StrictSchema):
+    """Where a question goes: its new position, from 1."""
+    to = fields.Integer(required=True, validate=validate.Range(min=1, max=50))

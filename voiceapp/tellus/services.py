@@ -49,7 +49,7 @@ def _promise_for(person, kind, promise_id):
         return None
     if not promise_id:
         raise Invalid(_l("Say which promise"), field="promise_id", reason="required when kind is promise_not_kept")
-    allowed = {p.id for p in promises.current_set(person.cohort).promises}
+    allowed = {p.id for p in promises.published_set(person.cohort).promises}
     if promise_id not in allowed:
         raise Invalid(_l("That promise is not in your promise set"), field="promise_id",
                       reason="not a promise of your current promise set")

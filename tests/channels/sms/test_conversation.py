@@ -246,3 +246,16 @@ def test_the_privacy_link_in_the_first_text_opens_a_plain_notice_in_the_reader_s
     assert page.status_code == 200 and b'dir="rtl"' in page.data and "999".encode() in page.data
     english = client.get("/privacy").get_data(as_text=True)
     assert "safety team" in english and "0800 1111" in english
+
+
+def test_a_new_promise_version_made_current_is_asked_at_once_though_the_last_one_was_read_before(
+        say, person, api_as):
+    say("hi")
+    assert say("1")[0].startswith("1/9 We promise")      # the current version, now held by this process
+    say("menu")
+    response = api_as("voice_officer").post("/api/v1/promise-sets", json={
+        "slug": "children-in-care-2027", "cohort": "child_in_care", "title": "Our promise (2027)",
+        "make_current": True, "promises": [{"text": "keep your things safe when you move", "priority": 2}]})
+    assert response.status_code == 201
+    assert say("1")[0].startswith("1/1 We promise to keep your things safe when you move")
+    assert "explained it?" in say("yes")[0]      # one promise in this version: its check is already done

@@ -58,7 +58,8 @@ def test_an_answer_that_is_no_choice_asks_the_language_question_again(say):
 
 @pytest.mark.parametrize("hello, code", [("xin chào", "vi"), ("Xin chao!", "vi"), ("përshëndetje", "sq"),
                                          ("Pershendetje", "sq"), ("سڵاو", "ckb"), ("درود", "fa"),
-                                         ("ستړي مه شې", "ps"), ("مرحبا", "ar"), ("hiya", "en")])
+                                         ("ستړي مه شې", "ps"), ("مرحبا", "ar"), ("hiya", "en"),
+                                         ("ከመይ ኣለኻ", "ti"), ("ጤና ይስጥልኝ", "am")])
 def test_a_hello_in_one_language_starts_in_it(say, app, hello, code):
     texts = say(hello)
     if code not in app.config["LANGUAGES"]:        # no catalog yet: not offered, so the question is asked
@@ -79,9 +80,7 @@ def test_salam_asks_which_of_the_languages_that_say_it(say):
     assert joined().language == "ps"
 
 
-def test_selam_in_ethiopic_letters_asks_tigrinya_or_amharic(say, app):
-    if not {"ti", "am"} <= set(app.config["LANGUAGES"]):
-        pytest.skip("Tigrinya and Amharic have no catalogs yet, so they are not offered")
+def test_selam_in_ethiopic_letters_asks_tigrinya_or_amharic(say):
     assert say("ሰላም") == ["1 ትግርኛ\n2 አማርኛ"]
     say("1")
     say("1")
@@ -126,3 +125,14 @@ def test_answers_are_read_as_people_write_them_in_each_language(reply, code, rat
 def test_i_am_not_sure_in_albanian_is_an_answer_not_the_unsafe_word():
     from voiceapp.channels.sms.answers import parse_rating
     assert match_keyword("nuk jam i sigurt") is None and parse_rating("nuk jam i sigurt", "sq") == "dont_know"
+
+
+def test_the_word_on_the_amharic_menu_button_leaves_a_promise_check_for_the_menu(say, app):
+    say("ጤና ይስጥልኝ")
+    say("1")
+    say("3")
+    assert joined().language == "am"
+    say("1")                                    # check the promise: its first question
+    texts = say("ምናሌ")
+    with app.test_request_context(), force_locale("am"):
+        assert texts[-1] == str(prompts.MENU)

@@ -50,12 +50,12 @@ def get_call(call_sid):
 
 def promises_for(call):
     person = people.get_young_person(call.young_person_id)
-    return promises.current_set(person.cohort).promises
+    return promises.published_set(person.cohort).promises
 
 
 def is_draft(call):
     """The caller's promise is a draft: the call says so before the first promise."""
-    return promises.current_set(people.get_young_person(call.young_person_id).cohort).is_draft
+    return promises.published_set(people.get_young_person(call.young_person_id).cohort).is_draft
 
 
 def begin_promise_check(call):

@@ -1,7 +1,8 @@
 """The promise as published: each promise's counts and shares, its 95% interval and change, suppressed."""
 from voiceapp.reports import disclosure
-from voiceapp.reports.protect.cells import cell, pct, rounded
+from voiceapp.reports.protect.cells import cell, one_way, pct, rounded
 from voiceapp.reports.protect.cells import count as count_cell
+from voiceapp.reports.protect.participation import PARTITIONS
 from voiceapp.reports.queries.promises import RATINGS
 from voiceapp.reports.stats import proportion_change, wilson_interval
 
@@ -87,18 +88,24 @@ def _information(counts, rules):
 
 def protect_promise_groups(counts, rules, order):
     """The promise by cohort, age band and voice group: how many young people answered, and the shares of
-    their answers that said kept and not kept. The people count goes through the same suppression as every
-    count; a share is published only for a group shown and at least min_denominator strong, so no share
-    can tell what a few young people said."""
+    their answers that said kept and not kept. Cohorts and age bands split the same young people, so their
+    people counts are suppressed together (disclosure.suppress_partitions); a voice group's count stands
+    alone (they overlap). A share is published only for a group shown and at least min_denominator strong,
+    so no share can tell what a few young people said."""
+    empty = {"people": 0, "answers": 0, "kept": 0, "not_kept": 0}
+    rows = {name: {g: counts.get((name, g), empty) for g in groups} for name, groups in order.items()}
+    split = {name: {g: row["people"] for g, row in rows[name].items()} for name in order if name in PARTITIONS}
+    people = {}
+    if split:
+        total = sum(next(iter(split.values())).values())
+        people = disclosure.suppress_partitions(split, total, one_way(rules))[0]
     published = {}
-    for name, groups in order.items():
-        rows = {}
-        for group in groups:
-            row = counts.get((name, group), {"people": 0, "answers": 0, "kept": 0, "not_kept": 0})
-            people = count_cell(row["people"], rules)
-            rows[group] = {"people": cell(people),
-                           **{f"{r}_share": _answer_share(row, r, people, rules) for r in ("kept", "not_kept")}}
-        published[name] = rows
+    for name, groups in rows.items():
+        published[name] = {}
+        for group, row in groups.items():
+            shown = people[name][group] if name in people else count_cell(row["people"], rules)
+            published[name][group] = {"people": cell(shown), **{f"{r}_share": _answer_share(row, r, shown, rules)
+                                                                for r in ("kept", "not_kept")}}
     return published
 
 

@@ -39,9 +39,10 @@ def protect_tellus(raw, rules, themes):
     """`themes` are the published theme rows: messages by theme are their Tell Us cells, the very same
     figures, so the two tables can never disagree about a priority."""
     total = sum(raw["by_kind"].values())
+    by_kind = breakdown(raw["by_kind"], rules, total)
     return {
         "total": cell(count(total, rules)),
-        "by_kind": breakdown(raw["by_kind"], rules, total),
+        "by_kind": by_kind,
         "by_theme": {"cells": {str(t["number"]): t["by_source"]["tell_us"]
                                for t in sorted(themes, key=lambda t: t["number"])}},
         "acknowledged": _timeliness(raw["acknowledged"], total, rules, raw["limits"]["acknowledge"]),
@@ -49,7 +50,9 @@ def protect_tellus(raw, rules, themes):
         "outcomes": _optional(raw["outcomes"], rules),
         "complaints_by_stage": _optional(raw["complaint_stages"], rules),
         "satisfaction": _optional(raw["satisfaction"], rules),
-        "praise": {"messages": cell(count(raw["by_kind"].get("praise", 0), rules)),
+        # The by-kind figure itself: counted again alone it would show a praise count withheld there as the
+        # complement of a small kind, and so that kind too.
+        "praise": {"messages": by_kind["cells"].get("praise", cell(count(0, rules))),
                    "passed_on_to_managers": None if raw["praise_passed_on"] is None
                    else cell(count(raw["praise_passed_on"], rules))},
         "previous_total": cell(count(raw["previous_total"], rules)),

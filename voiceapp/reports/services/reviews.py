@@ -68,6 +68,29 @@ def _opted_out(contact):
     return person is not None and person.sms_opted_out_at is not None
 
 
+def _member_by_email(address):
+    return db.session.scalar(sa.select(StaffUser).where(StaffUser.email == address.strip().lower(),
+                                                        StaffUser.role == Role.COUNCIL_MEMBER))
+
+
+def still_wants_email(address):
+    """At sending: the member is still active and still chooses email (not a text, not no notices)."""
+    member = _member_by_email(address)
+    return member is not None and member.is_active and contact_of(member.id).choice == NoticeChoice.EMAIL
+
+
+def still_wants_text(number):
+    """At sending: an active member holding this number still chooses texts, and it has not texted STOP."""
+    contacts = db.session.scalars(sa.select(CouncilContact).where(
+        CouncilContact.phone_hash == phones.lookup_hash(number), CouncilContact.choice == NoticeChoice.TEXT)).all()
+    return any(_active_member(c.staff_user_id) and not _opted_out(c) for c in contacts)
+
+
+def _active_member(staff_user_id):
+    member = db.session.get(StaffUser, staff_user_id)
+    return member is not None and member.is_active and member.role == Role.COUNCIL_MEMBER
+
+
 def _tell(member, label):
     contact = contact_of(member.id)
     subject, body = _words(label, contact.language)

@@ -11,7 +11,7 @@ from voiceapp.promises import services as promises
 
 
 def _promises(turn):
-    return promises.current_set(turn.person.cohort).promises
+    return promises.published_set(turn.person.cohort).promises
 
 
 # The promise-information answers in order (1 yes 2 no 3 not sure), by number or words; 0 or anything else skips.
@@ -21,7 +21,7 @@ INFORMATION_WORDS = (YES, NO, NOT_SURE)
 
 def start(turn):
     turn.goto("promise", i=0, ratings=[], tries=0)
-    if promises.current_set(turn.person.cohort).is_draft:
+    if promises.published_set(turn.person.cohort).is_draft:
         turn.say(prompts.PROMISE_DRAFT)
     _ask(turn, 0)
 

@@ -109,7 +109,7 @@ def _ask_for_body(turn):
 
 
 def _promises(turn):
-    return promises.current_set(turn.person.cohort).promises
+    return promises.published_set(turn.person.cohort).promises
 
 
 def _which(turn, state):
