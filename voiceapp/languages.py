@@ -105,7 +105,9 @@ REGISTRY: tuple[Language, ...] = (
                        "help": ("ndihmë", "ndihme", "më ndihmo", "me ndihmo", "ndihmo"),
                        "menu": ("meny", "menyja"),
                        # Not "nuk jam i sigurt": it also means "I am not sure", a promise-check answer.
-                       "unsafe": ("nuk ndihem i sigurt", "nuk ndihem e sigurt", "jam në rrezik")}),
+                       # The SMS menu spells its choice without ë ("Nuk ndihem ne siguri"): texting it back must work.
+                       "unsafe": ("nuk ndihem i sigurt", "nuk ndihem e sigurt", "nuk ndihem në siguri",
+                                  "nuk ndihem ne siguri", "jam në rrezik", "jam ne rrezik")}),
     Language("am", "Amharic", "አማርኛ",
              words=("amharic", "amarigna", "amharigna", "አማርኛ"),
              greetings=("ሰላም", "selam", "ጤና ይስጥልኝ", "tena yistilign", "እንደምን ነህ", "እንደምን ነሽ"),

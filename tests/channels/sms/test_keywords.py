@@ -63,6 +63,12 @@ def test_help_menu_and_unsafe_words_in_both_languages_are_keywords(body, keyword
     assert match_keyword(body) == KeywordMatch(keyword)
 
 
+@pytest.mark.parametrize("body", ["Nuk ndihem ne siguri", "nuk ndihem në siguri", "jam ne rrezik"])
+def test_the_albanian_menu_choice_typed_back_as_words_is_unsafe(body):
+    # The Albanian SMS menu spells option 5 without ë; a young person who copies its words must reach the duty team.
+    assert match_keyword(body) == KeywordMatch(Keyword.UNSAFE)
+
+
 @pytest.mark.parametrize("body, language", [
     ("ENGLISH", "en"), ("english", "en"), ("EN", "en"), ("En.", "en"), ("eng", "en"), ("انجليزي", "en"),
     ("ARABIC", "ar"), ("Arabic!", "ar"), ("ar", "ar"), ("عربي", "ar"), ("عربى", "ar"), ("العربية", "ar"),
