@@ -7,8 +7,12 @@ import sqlalchemy as sa
 
 from tests.factories import STAFF_PASSWORD, MessageFactory, StaffFactory, SurveyFactory, YoungPersonFactory
 from tests.reports import builders
+from voiceapp.auth.actors import Actor
 from voiceapp.auth.models import Council, Role
 from voiceapp.extensions import db
+from voiceapp.messaging import tasks
+from voiceapp.people import services as people
+from voiceapp.reports.services import reviews
 from voiceapp.reports.models import CouncilComment, CouncilPriority, CouncilReview
 from voiceapp.surveys.models import QuestionKind
 
@@ -152,6 +156,34 @@ def test_choosing_texts_without_a_number_says_so_beside_the_field(signed_in):
 def test_choosing_texts_with_a_number_is_saved(signed_in, member):
     saved = signed_in.post("/council/messages-to-you", {"choice": "text", "phone": "07911 123456"})
     assert saved.status_code == 303 and "Saved" in text_of(signed_in.get(saved.headers["Location"]))
+
+
+def _tell_then_stop_texts(signed_in, member, clock):
+    signed_in.post("/council/messages-to-you", {"choice": "text", "phone": "07911 123456"})
+    clock.move_to("2026-11-24 22:30Z")
+    reviews.notify_report_ready(actor=Actor.for_staff(StaffFactory(role=Role.VOICE_OFFICER)), period=PERIOD)
+    person = YoungPersonFactory()
+    people.attach_phone(person, "07911 123456")
+    person.sms_opted_out_at = person.created_at       # the number texts STOP before the morning
+    db.session.flush()
+    clock.move_to("2026-11-25 08:30Z")
+    tasks.dispatch_due_sms()
+    signed_in.sign_in(member)          # the evening's session has timed out by the morning
+
+
+def test_a_member_sees_their_text_was_not_sent_and_why(signed_in, member, clock, sent_sms):
+    _tell_then_stop_texts(signed_in, member, clock)
+    page = text_of(signed_in.get(f"/council/?period={PERIOD}"))
+    assert ("Our message that this report is ready: By text message: not sent, because your number has "
+            "stopped texts from us") in page and sent_sms == []
+
+
+def test_a_member_sees_their_email_was_sent_in_their_language(app, signed_in, clock, sent_email):
+    reviews.notify_report_ready(actor=Actor.for_staff(StaffFactory(role=Role.VOICE_OFFICER)), period=PERIOD)
+    assert "By email: sent to you" in text_of(signed_in.get(f"/council/?period={PERIOD}"))
+    signed_in.get("/language/ar?next=/council/")
+    arabic = text_of(signed_in.get(f"/council/?period={PERIOD}"))
+    assert "sent to you" not in arabic and len(sent_email) == 1
 
 
 def test_the_pages_are_in_arabic_when_chosen(signed_in):

@@ -258,6 +258,71 @@ def _down(**kwargs):
     raise ConnectionError("provider unreachable")
 
 
+# --- what became of each notice, read from the outbox -----------------------------------------------------
+
+def _notices(officer):
+    return officer.get(f"/api/v1/councils/reports/{PERIOD}/notices").json
+
+
+def test_an_email_that_went_is_recorded_as_sent(clock, officer, sent_email):
+    _member()
+    officer.post(f"/api/v1/councils/reports/{PERIOD}/ready", json={})
+    assert [(n["state"], n["reason"]) for n in _notices(officer)] == [("sent", None)]
+
+
+def test_a_text_waiting_for_the_morning_is_on_its_way_then_sent(clock, api_as, sent_sms):
+    clock.move_to("2026-11-24 22:30Z")
+    api_as("council_member").put("/api/v1/councils/me/contact", json={"choice": "text", "phone": "07911 123456"})
+    officer = api_as("voice_officer")
+    officer.post(f"/api/v1/councils/reports/{PERIOD}/ready", json={})
+    assert [n["state"] for n in _notices(officer)] == ["queued"]
+    clock.move_to("2026-11-25 08:30Z")
+    tasks.dispatch_due_sms()
+    assert [n["state"] for n in _notices(api_as("voice_officer"))] == ["sent"]
+
+
+def test_a_text_stopped_at_sending_by_stop_is_recorded_as_not_sent_with_the_reason(clock, api_as, sent_sms):
+    clock.move_to("2026-11-24 22:30Z")
+    api_as("council_member").put("/api/v1/councils/me/contact", json={"choice": "text", "phone": "07911 123456"})
+    officer = api_as("voice_officer")
+    officer.post(f"/api/v1/councils/reports/{PERIOD}/ready", json={})
+    person = YoungPersonFactory()
+    people.attach_phone(person, "07911 123456")
+    person.sms_opted_out_at = person.created_at
+    db.session.flush()
+    clock.move_to("2026-11-25 08:30Z")
+    tasks.dispatch_due_sms()
+    notice = _notices(api_as("voice_officer"))[0]
+    assert (notice["outcome"], notice["state"], notice["reason"]) == ("queued", "not_sent", "opted_out")
+
+
+@pytest.mark.parametrize("now_chosen, reason", [({"choice": "none"}, "not_wanted"),
+                                                ({"choice": "email"}, "changed_choice")])
+def test_a_text_dropped_at_sending_says_the_member_changed_their_mind(clock, api_as, sent_sms, now_chosen, reason):
+    clock.move_to("2026-11-24 22:30Z")
+    member = api_as("council_member")
+    member.put("/api/v1/councils/me/contact", json={"choice": "text", "phone": "07911 123456"})
+    officer = api_as("voice_officer")
+    officer.post(f"/api/v1/councils/reports/{PERIOD}/ready", json={})
+    member.put("/api/v1/councils/me/contact", json=now_chosen)
+    clock.move_to("2026-11-25 08:30Z")
+    tasks.dispatch_due_sms()
+    assert [(n["state"], n["reason"]) for n in _notices(api_as("voice_officer"))] == [("not_sent", reason)]
+
+
+def test_an_email_dropped_at_sending_is_not_sent_because_they_asked(app, clock, api_as, officer, sent_email,
+                                                                      monkeypatch):
+    member = api_as("council_member")
+    with monkeypatch.context() as outage:
+        outage.setattr(mailer_for(app), "send", _down)
+        officer.post(f"/api/v1/councils/reports/{PERIOD}/ready", json={})
+    assert [n["state"] for n in _notices(officer)] == ["queued"]
+    member.put("/api/v1/councils/me/contact", json={"choice": "none"})
+    clock.shift(3600)
+    tasks.dispatch_due_email()
+    assert [(n["state"], n["reason"]) for n in _notices(api_as("voice_officer"))] == [("not_sent", "not_wanted")]
+
+
 def test_a_member_who_wants_no_messages_gets_none(clock, api_as, officer, sent_email, sent_sms):
     api_as("council_member").put("/api/v1/councils/me/contact", json={"choice": "none"})
     notices = officer.post(f"/api/v1/councils/reports/{PERIOD}/ready", json={}).json

@@ -6,8 +6,9 @@ from tests.factories import StaffFactory
 from tests.staff_pages.conftest import text_of
 from voiceapp.auth.actors import Actor
 from voiceapp.extensions import db
-from voiceapp.reports.models import CouncilMeeting
-from voiceapp.reports.services import actions, councils
+from voiceapp.messaging import tasks
+from voiceapp.reports.models import CouncilMeeting, NoticeChoice
+from voiceapp.reports.services import actions, councils, reviews
 
 PERIOD = "2026-H2"
 
@@ -84,6 +85,20 @@ def test_the_councils_are_told_the_report_is_ready(as_role, clock, sent_email):
     StaffFactory(role="council_member")
     told = as_role("voice_officer").post(f"/staff/report/ready?period={PERIOD}")
     assert told.status_code == 200 and "1 council member told" in text_of(told)
+
+
+def test_the_report_page_shows_a_text_stopped_at_sending_as_not_sent_and_why(as_role, clock, sent_sms, sent_email):
+    clock.move_to("2026-11-24 22:30Z")
+    texting = StaffFactory(role="council_member", display_name="Sam Texter")
+    reviews.set_contact(actor=Actor.for_staff(texting), choice=NoticeChoice.TEXT, phone="07911 123456")
+    StaffFactory(role="council_member", display_name="Ali Emailer")
+    as_role("voice_officer").post(f"/staff/report/ready?period={PERIOD}")
+    reviews.set_contact(actor=Actor.for_staff(texting), choice=NoticeChoice.NONE)
+    clock.move_to("2026-11-25 08:30Z")
+    tasks.dispatch_due_sms()
+    page = text_of(as_role("voice_officer").get(f"/staff/report?period={PERIOD}"))
+    assert "Sam Texter, by text message: not sent because they asked not to be told" in page
+    assert "Ali Emailer, by email: sent" in page and "on its way" not in page
 
 
 def test_a_priority_lead_cannot_record_a_meeting(as_role):

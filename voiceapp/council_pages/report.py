@@ -60,7 +60,8 @@ def home():
     report = produce.council_report(actor=g.actor, period=label)
     review = reviews.review_of(councils.council_of(g.actor), label)
     review_on = review.reviewed_at.astimezone(periods.LONDON).date() if review else None
-    return render_template("council/home.html", report=report, review_on=review_on, words=words,
+    notice = next(iter(reviews.notices_for(label, staff_user_id=g.actor.id)), None)
+    return render_template("council/home.html", report=report, review_on=review_on, words=words, notice=notice,
                            **_values(label, title=_l("Our report")))
 
 

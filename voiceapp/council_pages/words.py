@@ -23,6 +23,24 @@ THEMES = {"Education and work": _l("Education and work"), "Stable homes": _l("St
           "Being heard": _l("Being heard"), "Health and wellbeing": _l("Health and wellbeing"),
           "Leaving care": _l("Leaving care"), "Fun and interests": _l("Fun and interests")}
 YES_NO = {"yes": _l("Yes"), "no": _l("No"), "Yes": _l("Yes"), "No": _l("No")}
+# What became of the "ready for your review" message to this member, as the outbox says now.
+NOTICE_WAYS = {"email": _l("By email"), "text": _l("By text message"), "none": _l("No message")}
+NOTICE_STATES = {"queued": _l("on its way to you"), "sent": _l("sent to you"), "delivered": _l("delivered to you")}
+NOTICE_REASONS = {"not_wanted": _l("not sent, because you asked for no messages"),
+                  "no_number": _l("not sent, because we have no mobile number for you"),
+                  "opted_out": _l("not sent, because your number has stopped texts from us"),
+                  "changed_choice": _l("not sent, because you chose another way to hear from us"),
+                  "no_longer_member": _l("not sent, because you were not an active council member"),
+                  "expired": _l("not sent, because it was too late to send"),
+                  "failed": _l("not sent, because it could not be sent"),
+                  "undelivered": _l("not sent, because the phone network could not deliver it")}
+
+
+def notice(notice):
+    """'By text message: not sent, because your number has stopped texts from us' and the like."""
+    way = NOTICE_WAYS[getattr(notice.channel, "value", notice.channel)]
+    state = NOTICE_STATES.get(notice.state) or NOTICE_REASONS.get(notice.reason) or _l("not sent")
+    return _l("%(way)s: %(state)s", way=way, state=state)
 
 
 def council_name(council):

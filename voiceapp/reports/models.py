@@ -7,6 +7,7 @@ from sqlalchemy.orm import relationship
 from voiceapp.auth.models import Council
 from voiceapp.database import UTCDateTime, enum_type, id_column, utcnow
 from voiceapp.extensions import db
+from voiceapp.messaging.models import OutboundEmail, OutboundMessage
 
 
 class ThemeKeywordRule(db.Model):
@@ -200,7 +201,13 @@ class ReviewNotice(db.Model):
     staff_user_id = sa.Column(sa.Uuid, sa.ForeignKey("staff_users.id", ondelete="CASCADE"), nullable=False)
     channel = sa.Column(enum_type(NoticeChoice), nullable=False)
     outcome = sa.Column(sa.String(20), nullable=False)     # queued | not_wanted | opted_out | no_number
+    # The outbox row it went out as: what became of it (sent, delivered, suppressed at sending) is read from there.
+    sms_id = sa.Column(sa.Uuid, sa.ForeignKey("outbound_messages.id", ondelete="SET NULL"))
+    email_id = sa.Column(sa.Uuid, sa.ForeignKey("outbound_emails.id", ondelete="SET NULL"))
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    member = relationship("StaffUser")
+    sms = relationship(OutboundMessage)
+    email = relationship(OutboundEmail)
     __table_args__ = (sa.UniqueConstraint("period", "staff_user_id"),)
 
 

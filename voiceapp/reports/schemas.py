@@ -209,8 +209,12 @@ class ReadyInSchema(StrictSchema):
 class NoticeSchema(StrictSchema):
     period = fields.String()
     staff_user_id = fields.UUID()
+    member_name = fields.String(attribute="member.display_name")
     channel = fields.Enum(NoticeChoice, by_value=True)
-    outcome = fields.String()
+    outcome = fields.String(metadata={"description": "at queueing: queued | not_wanted | opted_out | no_number"})
+    state = fields.String(metadata={"description": "now, from the outbox: queued | sent | delivered | not_sent"})
+    reason = fields.String(allow_none=True, metadata={"description": "why not sent (not_wanted, opted_out, "
+                           "no_number, changed_choice, changed_mind, no_longer_member, expired, failed, undelivered)"})
     created_at = when()
 
 

@@ -63,6 +63,14 @@ def alert_for_source(source_type, source_id):
     return db.session.scalar(sa.select(SafeguardingAlert).where(_from_sources(source_type, [source_id])).limit(1))
 
 
+def holds_source(source_type, source_id):
+    """A column expression, true where an alert was raised by, or notes, the record whose id is `source_id`
+    (a column or a value): lets a caller learn it in the query that fetches the records themselves."""
+    return sa.or_(sa.exists().where(SafeguardingAlert.source_type == source_type,
+                                    SafeguardingAlert.source_id == source_id),
+                  sa.exists().where(AlertEvent.source_type == source_type, AlertEvent.source_id == source_id))
+
+
 def _from_sources(source_type, source_ids):
     """Alerts raised by, or noting, any of these records (both columns are indexed, so this stays cheap)."""
     noted = sa.select(AlertEvent.alert_id).where(AlertEvent.source_type == source_type,

@@ -15,13 +15,15 @@ def screen_parts(*, young_person_id, source_type, parts, language, channel):
     raised an alert alone, a kind of harm it did not show alone), going no further back than a text that
     already raised an alert. The one alert is the newest text's; returns it, or None.
 
-    parts: (source_id, text) pairs, oldest first, the newest last."""
-    *earlier, (newest_id, _) = parts
-    fresh = [*_since_last_alert(source_type, earlier), parts[-1]]
-    alone = alerts.alert_for_source(source_type, newest_id)
+    parts: (source_id, text, alerted) triples, oldest first, the newest last; alerted says whether an alert
+    already holds that part (alerts.holds_source, read in the query that fetched the parts), so screening a
+    text asks nothing more of the database unless there is an alert to add to."""
+    *earlier, (newest_id, _, newest_alerted) = parts
+    fresh = [*_since_last_alert(earlier), parts[-1]]
+    alone = alerts.alert_for_source(source_type, newest_id) if newest_alerted else None
     known = set(alone.categories) if alone else set()
     for start in range(len(fresh) - 2, -1, -1):
-        screening = screen(" ".join(text for _, text in fresh[start:]), language)
+        screening = screen(" ".join(text for _, text, _ in fresh[start:]), language)
         if screening.is_risk and not set(screening.categories) <= known:
             alert = alone or alerts.raise_alert(
                 young_person_id=young_person_id, source_type=source_type, source_id=newest_id, channel=channel,
@@ -31,9 +33,9 @@ def screen_parts(*, young_person_id, source_type, parts, language, channel):
     return alone
 
 
-def _since_last_alert(source_type, earlier):
+def _since_last_alert(earlier):
     for index in range(len(earlier) - 1, -1, -1):
-        if alerts.alert_for_source(source_type, earlier[index][0]) is not None:
+        if earlier[index][2]:
             return list(earlier[index + 1:])
     return list(earlier)
 
@@ -41,6 +43,6 @@ def _since_last_alert(source_type, earlier):
 def _add_earlier(alert, source_type, earlier, categories):
     alert.categories = sorted(set(alert.categories) | set(categories))
     now = utcnow()
-    for source_id, _ in earlier:
+    for source_id, _, _ in earlier:
         alert.events.append(AlertEvent(kind=EventKind.EARLIER_PART, source_type=source_type, source_id=source_id,
                                        created_at=now))

@@ -8,9 +8,9 @@ from voiceapp.errors import DomainError
 from voiceapp.promises import services as promises
 from voiceapp.reports import periods
 from voiceapp.reports.schemas import (ActionChangeSchema, ActionFilterSchema, ActionInSchema, ActionSchema,
-                                      QuoteEditSchema, QuoteFilterSchema, QuoteSchema, ReportArgs)
+                                      NoticeSchema, QuoteEditSchema, QuoteFilterSchema, QuoteSchema, ReportArgs)
 from voiceapp.reports import produce as reports
-from voiceapp.reports.services import actions, quotes
+from voiceapp.reports.services import actions, quotes, reviews
 from voiceapp.staff_pages.blueprint import bp
 from voiceapp.staff_pages.labels import LONDON
 from voiceapp.staff_pages.forms import act, page_error, page_or_reason, posted
@@ -112,7 +112,8 @@ def report():
     except DomainError as error:
         return render_template("staff/report.html", title="Voice and Influence report", period=period,
                                errors={"period": PERIOD_PLAIN}), error.status
-    return render_template("staff/report.html", title="Voice and Influence report", period=period, errors={})
+    return render_template("staff/report.html", title="Voice and Influence report", period=period, errors={},
+                           notices=NoticeSchema(many=True).dump(reviews.notices_for(period)))
 
 
 def _period():

@@ -30,6 +30,9 @@ class InboundSms(db.Model):
     via_fallback = sa.Column(sa.Boolean, nullable=False, default=False)
     error_code = sa.Column(sa.String(16))
     from_spool = sa.Column(sa.Boolean, nullable=False, default=False)
+    # Not stored: set by screening as a new text is stored (whether an alert holds it), so the conversation
+    # step need not ask again; None on a row read back from the database.
+    alerted = None
 
 
 class SmsConversation(db.Model):

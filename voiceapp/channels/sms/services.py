@@ -113,22 +113,32 @@ def _screen(row, sender):
     person_id, language = (sender.id, sender.language) if sender else (None, "en")
     signals.announce_free_text(source_type="inbound_sms", source_id=row.id, young_person_id=person_id,
                                text=row.body, language=language, channel=Channel.SMS)
-    parts.screen_parts(young_person_id=person_id, source_type="inbound_sms", parts=_with_earlier_texts(row),
-                       language=language, channel=Channel.SMS)
+    alert = parts.screen_parts(young_person_id=person_id, source_type="inbound_sms",
+                               parts=_with_earlier_texts(row), language=language, channel=Channel.SMS)
+    row.alerted = alert is not None
 
 
 # How many texts before this one are read with it: a disclosure split by the sender, not the network.
 EARLIER_TEXTS = 3
+# This text first, then the ones from the same number just before it, each with whether an alert already
+# holds it: one query per text, however many parts there are (built once, like the statements above).
+_WITH_EARLIER = sa.select(
+    InboundSms.id, InboundSms.body, alerts.holds_source("inbound_sms", InboundSms.id).label("alerted")).where(
+    InboundSms.phone_hash == sa.bindparam("phone_hash"),
+    sa.or_(InboundSms.id == sa.bindparam("row_id"),
+           InboundSms.received_at.between(sa.bindparam("since"), sa.bindparam("until")))).order_by(
+    sa.case((InboundSms.id == sa.bindparam("row_id"), 0), else_=1), InboundSms.received_at.desc()).limit(
+    EARLIER_TEXTS + 1)
 
 
 def _with_earlier_texts(row):
-    """This text after the ones from the same number in the last SMS_JOIN_MINUTES, oldest first."""
+    """This text after the ones from the same number in the last SMS_JOIN_MINUTES, oldest first, as
+    (id, words, alerted) triples."""
     since = row.received_at - timedelta(minutes=current_app.config["SMS_JOIN_MINUTES"])
-    earlier = db.session.execute(sa.select(InboundSms.id, InboundSms.body).where(
-        InboundSms.phone_hash == row.phone_hash, InboundSms.id != row.id,
-        InboundSms.received_at.between(since, row.received_at)).order_by(
-        InboundSms.received_at.desc()).limit(EARLIER_TEXTS)).all()
-    return [*((part.id, part.body) for part in reversed(earlier) if part.body), (row.id, row.body)]
+    newest, *earlier = db.session.execute(_WITH_EARLIER, {"phone_hash": row.phone_hash, "row_id": row.id,
+                                                          "since": since, "until": row.received_at}).all()
+    return [*((part.id, part.body, bool(part.alerted)) for part in reversed(earlier) if part.body),
+            (row.id, row.body, bool(newest.alerted))]
 
 
 def handle_inbound(row):
@@ -139,8 +149,7 @@ def handle_inbound(row):
         # would still be pending and the sweep would run it again.
         with transaction(redoable=True):
             texts, language = _converse(row, phone)
-            disclosed = is_risk(row.body, language) or alerts.alert_for_source("inbound_sms", row.id)
-            if disclosed and not _is_unscreened_keyword(row.body):
+            if not _is_unscreened_keyword(row.body) and (is_risk(row.body, language) or _alerted(row)):
                 # The crisis reply goes first, in the same response, whatever else the conversation says.
                 texts = [replies.crisis_reply(language)] + texts
             reply = messages(*texts)
@@ -151,6 +160,13 @@ def handle_inbound(row):
         with transaction():
             _mark(row, InboundStatus.FAILED)
         return None
+
+
+def _alerted(row):
+    """Whether an alert holds this text: known from screening when it was just stored, else asked."""
+    if row.alerted is not None:
+        return row.alerted
+    return alerts.alert_for_source("inbound_sms", row.id) is not None
 
 
 def _mark(row, status, reply=None):

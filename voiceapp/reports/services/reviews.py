@@ -12,6 +12,7 @@ from voiceapp.errors import Invalid
 from voiceapp.extensions import db
 from voiceapp.i18n import supported
 from voiceapp.messaging import services as messaging
+from voiceapp.messaging.models import OutboundStatus
 from voiceapp.people import phones
 from voiceapp.people import services as people
 from voiceapp.reports.models import CouncilContact, CouncilReview, NoticeChoice, ReviewNotice
@@ -92,20 +93,21 @@ def _active_member(staff_user_id):
 
 
 def _tell(member, label):
+    """How the member is told, what came of it now, and the outbox row it went out as (if it went)."""
     contact = contact_of(member.id)
     subject, body = _words(label, contact.language)
     if contact.choice == NoticeChoice.NONE:
-        return contact.choice, "not_wanted"
+        return contact.choice, "not_wanted", None
     if contact.choice == NoticeChoice.EMAIL:
-        messaging.send_email(to=member.email, subject=subject, body=body, purpose=PURPOSE)
-        return contact.choice, "queued"
+        return contact.choice, "queued", messaging.send_email(to=member.email, subject=subject, body=body,
+                                                               purpose=PURPOSE)
     if contact.phone_encrypted is None:
-        return contact.choice, "no_number"
+        return contact.choice, "no_number", None
     if _opted_out(contact):
-        return contact.choice, "opted_out"
+        return contact.choice, "opted_out", None
     # Not a direct reply and not urgent, so it waits for the morning in quiet hours.
-    messaging.send_sms(body=body, purpose=PURPOSE, to=crypto.decrypt(contact.phone_encrypted))
-    return contact.choice, "queued"
+    return contact.choice, "queued", messaging.send_sms(body=body, purpose=PURPOSE,
+                                                         to=crypto.decrypt(contact.phone_encrypted))
 
 
 def notify_report_ready(*, actor, period, council=None):
@@ -118,18 +120,67 @@ def notify_report_ready(*, actor, period, council=None):
         for member in _members(council):
             if member.id in told:
                 continue
-            channel, outcome = _tell(member, label)
+            channel, outcome, row = _tell(member, label)
             notices.append(ReviewNotice(period=label, staff_user_id=member.id, channel=channel, outcome=outcome,
+                                        sms_id=row.id if channel == NoticeChoice.TEXT and row else None,
+                                        email_id=row.id if channel == NoticeChoice.EMAIL and row else None,
                                         created_at=utcnow()))
         db.session.add_all(notices)
         audit.record(actor=actor, action="council.notify_review", object_type="report",
                      detail={"period": label, "notices": len(notices)})
+    return _with_delivery(notices)
+
+
+def notices_for(period, staff_user_id=None):
+    """Who was told the period's report is ready, each with what became of their notice as of now."""
+    query = sa.select(ReviewNotice).where(ReviewNotice.period == period_label(period))
+    if staff_user_id is not None:
+        query = query.where(ReviewNotice.staff_user_id == staff_user_id)
+    return _with_delivery(db.session.scalars(query.order_by(ReviewNotice.created_at)).all())
+
+
+def _with_delivery(notices):
+    for notice in notices:
+        notice.state, notice.reason = delivery_of(notice)
     return notices
 
 
-def notices_for(period):
-    return db.session.scalars(sa.select(ReviewNotice).where(ReviewNotice.period == period_label(period))
-                              .order_by(ReviewNotice.created_at)).all()
+# What the outbox says became of a notice: queued (waiting or being sent), sent, delivered, or not sent.
+STATES = {OutboundStatus.QUEUED: "queued", OutboundStatus.SENDING: "queued", OutboundStatus.HELD: "queued",
+          OutboundStatus.SENT: "sent", OutboundStatus.DELIVERED: "delivered"}
+REASONS = {OutboundStatus.EXPIRED: "expired", OutboundStatus.FAILED: "failed",
+           OutboundStatus.UNDELIVERED: "undelivered"}
+
+
+def delivery_of(notice):
+    """(state, reason) read now from the notice's outbox row, never from what was hoped when it was queued:
+    sending re-checks a member's choice and opt-out, so a notice queued overnight may never have gone."""
+    if notice.outcome != "queued":
+        return "not_sent", notice.outcome
+    row = notice.sms if notice.channel == NoticeChoice.TEXT else notice.email
+    if row is None:
+        return "not_sent", "removed"
+    if row.status in STATES:
+        return STATES[row.status], None
+    if row.status == OutboundStatus.SUPPRESSED:
+        return "not_sent", _why_suppressed(notice)
+    return "not_sent", REASONS.get(row.status, "failed")
+
+
+def _why_suppressed(notice):
+    """Sending found it no longer wanted: say why, from the member's state now (what sending saw then)."""
+    member = db.session.get(StaffUser, notice.staff_user_id)
+    if member is None or not member.is_active or member.role != Role.COUNCIL_MEMBER:
+        return "no_longer_member"
+    contact = contact_of(member.id)
+    if contact.choice == NoticeChoice.NONE:
+        return "not_wanted"
+    if contact.choice != notice.channel:
+        return "changed_choice"
+    if notice.channel == NoticeChoice.TEXT and _opted_out(contact):
+        return "opted_out"
+    # Changed since and changed back, or a new number: it was not wanted at the moment it would have gone.
+    return "changed_mind"
 
 
 def mark_reviewed(*, actor, period):

@@ -58,14 +58,14 @@ def _ask_next(turn, survey):
         return turn.say(prompts.SURVEY_DONE)
     question = remaining[0]
     turn.update(question_id=str(question.id))
-    turn.say(_question_text(question, len(questions)))
+    turn.say(question_text(question, len(questions)))
 
 
 def _skipped(turn):
     return {UUID(q) for q in turn.state.get("skipped", [])}
 
 
-def _question_text(question, total):
+def question_text(question, total):
     translated = (question.translations or {}).get(str(get_locale()), {})
     text = f"{question.position}/{total} {translated.get('prompt') or question.prompt}"
     options = translated.get("options") or question.options
@@ -97,7 +97,7 @@ def _answer(turn, survey, question):
         return _ask_next(turn, survey)
     value = _parse(question, text, turn.person.language)
     if value is None:
-        return turn.say(prompts.NOT_UNDERSTOOD, _question_text(question, len(survey.published_version.questions)))
+        return turn.say(prompts.NOT_UNDERSTOOD, question_text(question, len(survey.published_version.questions)))
     surveys.save_answers(actor=turn.actor, survey_id=survey.id, channel=turn.channel,
                          answers=[{"question_id": question.id, "value": value}])
     _ask_next(turn, survey)
