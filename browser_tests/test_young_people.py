@@ -185,3 +185,30 @@ def test_tigrinya_and_amharic_pages_are_drawn_in_ethiopic_letters_on_a_320_px_ph
         page.screenshot(path=str(screenshots / f"{path.strip('/')}.{code}.320.png"), full_page=True)
     expect(page.get_by_text("0800 1111").first).to_be_visible()
     context.close()
+
+
+# Every phone number a page isolates or keeps whole: each must sit on one line (one client rect).
+NUMBERS_ON_ONE_LINE = """() => [...document.querySelectorAll('main bdi[dir=ltr], main .app-nowrap')]
+  .filter(e => /\\d/.test(e.textContent))
+  .map(e => [e.textContent.trim(), e.getClientRects().length])"""
+
+
+@pytest.mark.parametrize("native, code", [("English", "en"), ("Tiếng Việt", "vi"), ("Shqip", "sq"), ("فارسی", "fa")])
+def test_childline_999_and_our_number_never_break_across_lines_on_a_320_px_phone(chromium, server, screenshots,
+                                                                                native, code):
+    with in_app(server):
+        _person, sign_in_code = journeys.invited_young_person()
+    context = chromium.new_context(base_url=server[0], viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    sign_in(page, sign_in_code)
+    if code != "en":
+        page.get_by_role("link", name=native).click()
+    expect(page.locator("html")).to_have_attribute("lang", code)
+    for path in ("/privacy", "/unsafe"):
+        page.goto(path)
+        numbers = page.evaluate(NUMBERS_ON_ONE_LINE)
+        assert any("0800 1111" in text for text, _lines in numbers), (path, numbers)
+        assert all(lines == 1 for _text, lines in numbers), (path, numbers)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{path} is wider than the phone"
+        page.screenshot(path=str(screenshots / f"{path.strip('/')}.{code}.nowrap.320.png"), full_page=True)
+    context.close()

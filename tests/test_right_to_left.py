@@ -1,4 +1,6 @@
 """Right to left on every page (ar, fa, ps, ckb) with phone numbers kept in order (issue #13)."""
+from importlib import resources
+
 import pytest
 
 from voiceapp import languages
@@ -21,13 +23,39 @@ def test_left_to_right_pages_carry_no_marks(client, code):
     assert 'dir="ltr"' in page and LRM not in page and "0113 000 0000" in page
 
 
+NOWRAP = '<span class="app-nowrap">'
+
+
 def test_only_text_between_tags_is_touched_never_attributes_or_what_a_young_person_typed():
     html = ('<p>اتصل 0113 000 0000</p><input value="0113 000 0000">'
             '<textarea name="body">my number 07700 900123</textarea><p>+44 7700 900123</p>'
-            '<bdi dir="ltr">0800 1111</bdi>')
-    assert in_order(html, "ar") == (f'<p>اتصل {LRM}0113 000 0000{LRM}</p><input value="0113 000 0000">'
+            '<bdi dir="ltr">0800 1111</bdi><title>0113 000 0000</title>')
+    assert in_order(html, "ar") == (f'<p>اتصل {NOWRAP}{LRM}0113 000 0000{LRM}</span></p><input value="0113 000 0000">'
                                     '<textarea name="body">my number 07700 900123</textarea>'
-                                    f'<p>{LRM}+44 7700 900123{LRM}</p><bdi dir="ltr">0800 1111</bdi>')
+                                    f'<p>{NOWRAP}{LRM}+44 7700 900123{LRM}</span></p><bdi dir="ltr">0800 1111</bdi>'
+                                    '<title>0113 000 0000</title>')
+
+
+def test_in_a_left_to_right_page_a_phone_number_is_kept_whole_without_marks():
+    html = '<p>Childline 0800 1111, or us on 0113 000 0000.</p><a href="tel:08001111">0800 1111</a>'
+    assert in_order(html, "en") == (f'<p>Childline {NOWRAP}0800 1111</span>, or us on {NOWRAP}0113 000 0000</span>.</p>'
+                                    f'<a href="tel:08001111">{NOWRAP}0800 1111</span></a>')
+
+
+@pytest.mark.parametrize("code", ["en", "vi", "sq", "ti", "am", "ar", "fa"])
+def test_on_every_page_childline_999_and_our_number_never_break_across_lines(client, code):
+    page = client.get("/privacy", headers={"Accept-Language": code}).get_data(as_text=True)
+    text = page.replace(LRM, "")
+    assert '<bdi dir="ltr">0800 1111</bdi>' in text and '<bdi dir="ltr">999</bdi>' in text
+    assert '<bdi dir="ltr">0113 000 0000</bdi>' in text or f"{NOWRAP}0113 000 0000</span>" in text
+    bare = text.replace('<bdi dir="ltr">0800 1111</bdi>', "").replace(f"{NOWRAP}0800 1111</span>", "")
+    assert "0800 1111" not in bare.split("<body", 1)[1]
+
+
+def test_the_stylesheet_keeps_isolated_and_grouped_numbers_on_one_line():
+    css = resources.files("voiceapp").joinpath("static", "build", "young.css").read_text("utf-8")
+    assert 'bdi[dir=ltr]{unicode-bidi:isolate;white-space:nowrap}' in css.replace('"', "")
+    assert ".app-nowrap{white-space:nowrap}" in css
 
 
 def test_option_numbers_and_ranges_are_left_to_the_text_s_direction():

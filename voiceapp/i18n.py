@@ -64,7 +64,7 @@ def shown(value):
 # the spaces between its groups take the text's direction and the groups come out in reverse order
 # ("0000 000 0113"). A left-to-right mark before and after keeps it in order; the marks cannot reorder
 # anything else, so they are safe in SMS, in attributes and in a young person's copy of their data.
-_GROUPED_NUMBER = re.compile(r"(?<![\u200e\d+])(?:\+\d{1,3}[ \u00a0])?\d{3,}(?:[ \u00a0]\d{3,})+(?![\u200e\d])")
+GROUPED_NUMBER = re.compile(r"(?<![\u200e\d+])(?:\+\d{1,3}[ \u00a0])?\d{3,}(?:[ \u00a0]\d{3,})+(?![\u200e\d])")
 LRM = "\u200e"
 
 
@@ -72,4 +72,4 @@ def numbers_in_order(text, locale=None):
     """The text with grouped numbers kept left to right when the locale is written right to left."""
     if not isinstance(text, str) or text_direction(locale if locale is not None else get_locale()) != "rtl":
         return text
-    return _GROUPED_NUMBER.sub(lambda m: LRM + m.group(0) + LRM, text)
+    return GROUPED_NUMBER.sub(lambda m: LRM + m.group(0) + LRM, text)

@@ -25,6 +25,10 @@ REPLY_LANDLINE = _l("Do you want an answer? Press 2 for a call back to this numb
 RECORD = _l("After the beep, tell us what you want senior leaders to know. Press the hash key when you finish.")
 RECORDED = _l("Thank you. A senior leader will listen to your message. Goodbye.")
 NOT_HEARD = _l("Sorry, I did not get that.")
+# After a question met silence three times (asked, then asked again twice): where help is, then goodbye.
+SILENT_GOODBYE = _l("We have not heard you, so we will end the call now. Anything you told us is saved. "
+                    "If you are in danger, call %(emergency)s. Childline is free on %(childline)s. "
+                    "Or send a text to this number and we will answer you. Goodbye.")
 NO_VOICE = _l("Sorry, we cannot speak your language on the phone yet. Please send us a text instead.")
 # Said in English after the apology, naming the caller's language in English: an offer, not a dead end.
 NO_VOICE_TEXT_US = _l("Text us on this number and we will answer you in %(language)s.")

@@ -25,6 +25,8 @@ KEYPAD_KINDS = {"1": Kind.PROMISE_NOT_KEPT, "2": Kind.UNHAPPY, "3": Kind.PRAISE}
 # The answer a caller chooses: a text to the phone they call from (a mobile only), a call back, or none.
 KEYPAD_REPLIES = {"1": (True, ReplyChannel.SMS), "2": (True, ReplyChannel.CALL), "3": (False, None)}
 KEYPAD_INFORMATION = {"1": "yes", "2": "no", "3": "not_sure"}
+# How many times a question is asked again when the caller says nothing (Twilio's Gather timing out).
+SILENCE_REPEATS = 2
 
 
 def start_call(*, call_sid, phone):
@@ -62,6 +64,21 @@ def begin_promise_check(call):
     """Pressing 1 again starts the check again: the call keeps one rating per promise, never two."""
     with transaction():
         call.state = {**call.state, "ratings": []}
+
+
+def hear_silence(*, call, question):
+    """The caller said nothing at `question`. Returns True when it has now been asked again SILENCE_REPEATS
+    times: the call ends, and the promise ratings given so far are saved first (nothing said is lost)."""
+    last = call.state.get("silence") or {}
+    count = last.get("count", 0) + 1 if last.get("question") == question else 1
+    with transaction():
+        call.state = {**call.state, "silence": {"question": question, "count": count}}
+    if count <= SILENCE_REPEATS:
+        return False
+    ratings = call.state.get("ratings", [])
+    if ratings:
+        _save_check(call, ratings)
+    return True
 
 
 def caller_has_a_mobile(call):

@@ -2,7 +2,7 @@
 import logging
 from functools import wraps
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, current_app, request, url_for
 from flask_babel import force_locale
 from twilio.twiml.voice_response import VoiceResponse
 
@@ -12,7 +12,7 @@ from voiceapp.channels.twiml import twiml_response
 from voiceapp.channels.twilio_auth import twilio_signed
 from voiceapp.channels.voice import prompts, services
 from voiceapp.extensions import db, limiter
-from voiceapp.i18n import localised
+from voiceapp.i18n import localised, numbers_in_order
 from voiceapp.people import services as people
 from voiceapp.safeguarding import alerts, replies
 from voiceapp.safeguarding import offline
@@ -50,7 +50,24 @@ def _answer(call, build):
 def _menu(response, language, call):
     gather = response.gather(num_digits=1, input="dtmf speech", action=url_for(".menu_choice"), timeout=8)
     _say(gather, prompts.MENU, language)
-    response.redirect(url_for(".incoming_call"))
+    response.redirect(url_for(".incoming_call", silent=1))
+
+
+def _ended_by_silence(call, question):
+    """When Twilio's Gather timed out (it follows the <Redirect> marked silent): None while the question may
+    be asked again, else the goodbye that says where help is and ends the call (what was said is kept)."""
+    if request.args.get("silent") != "1" or call is None or call.young_person_id is None:
+        return None
+    if not services.hear_silence(call=call, question=question):
+        return None
+
+    def goodbye(response, language):
+        config = current_app.config
+        _say(response, numbers_in_order(str(prompts.SILENT_GOODBYE) % {
+            "emergency": config["CRISIS_EMERGENCY_NUMBER"], "childline": config["CRISIS_CHILDLINE_NUMBER"]},
+            language), language)
+        response.hangup()
+    return _answer(call, goodbye)
 
 
 def _answered_whatever_fails(view):
@@ -90,6 +107,9 @@ def _out_of_order():
 @_answered_whatever_fails
 def incoming_call():
     call = services.start_call(call_sid=request.form.get("CallSid", ""), phone=request.form.get("From", ""))
+    ended = _ended_by_silence(call, "menu")
+    if ended is not None:
+        return ended
 
     def build(response, language):
         if call.young_person_id is None:
@@ -138,6 +158,13 @@ def _ask_promise(response, language, call, index, draft=False):
         _say(gather, prompts.PROMISE_DRAFT, language)
     _say(gather, prompts.PROMISE % {"n": index + 1,
                                     "text": localised(promise.text, promise.translations, language)}, language)
+    response.redirect(url_for(".promise_rating", i=index, silent=1))
+
+
+def _ask_information(response, language):
+    gather = response.gather(num_digits=1, action=url_for(".promise_information"), timeout=10)
+    _say(gather, prompts.PROMISE_INFORMATION, language)
+    response.redirect(url_for(".promise_information", silent=1))
 
 
 @bp.route("/promise", methods=["POST"])
@@ -146,14 +173,19 @@ def _ask_promise(response, language, call, index, draft=False):
 def promise_rating():
     call = services.get_call(request.form.get("CallSid", ""))
     index = request.args.get("i", default=0, type=int)
+    ended = _ended_by_silence(call, f"promise {index}")
+    if ended is not None:
+        return ended
+    if request.args.get("silent") == "1":
+        return _answer(call, lambda response, language: _ask_promise(
+            response, language, call, index, draft=index == 0 and services.is_draft(call)))
     following = services.rate_promise(call=call, index=index, digits=request.form.get("Digits", ""))
 
     def build(response, language):
         if following == "promise":
             return _ask_promise(response, language, call, index + 1)
         if following == "information":
-            gather = response.gather(num_digits=1, action=url_for(".promise_information"), timeout=10)
-            return _say(gather, prompts.PROMISE_INFORMATION, language)
+            return _ask_information(response, language)
         _say(response, prompts.PROMISE_DONE, language)
         response.hangup()
     return _answer(call, build)
@@ -163,6 +195,11 @@ def promise_rating():
 @twilio_signed
 def promise_information():
     call = services.get_call(request.form.get("CallSid", ""))
+    ended = _ended_by_silence(call, "information")
+    if ended is not None:
+        return ended
+    if request.args.get("silent") == "1":
+        return _answer(call, _ask_information)
     services.answer_promise_information(call=call, digits=request.form.get("Digits", ""))
 
     def build(response, language):
@@ -174,7 +211,7 @@ def promise_information():
 def _gather(response, text, language, action, **options):
     gather = response.gather(num_digits=options.pop("num_digits", 1), action=url_for(action), timeout=10, **options)
     _say(gather, text, language)
-    response.redirect(url_for(action))        # silence comes back to the same step, which asks again
+    response.redirect(url_for(action, silent=1))   # silence comes back to the same step, which asks again
 
 
 def _ask_kind(response, language):
@@ -196,6 +233,9 @@ def _digits():
 def message_kind():
     """What the voice message is about; a promise not kept then asks which promise."""
     call = services.get_call(request.form.get("CallSid", ""))
+    ended = _ended_by_silence(call, "kind")
+    if ended is not None:
+        return ended
     kind = services.choose_kind(call=call, digits=_digits())
 
     def build(response, language):
@@ -216,6 +256,9 @@ def message_kind():
 @_answered_whatever_fails
 def message_promise():
     call = services.get_call(request.form.get("CallSid", ""))
+    ended = _ended_by_silence(call, "which")
+    if ended is not None:
+        return ended
     promise = services.choose_promise(call=call, digits=_digits())
 
     def build(response, language):
@@ -233,6 +276,9 @@ def message_promise():
 def message_reply():
     """Whether and how they want an answer; then the recording."""
     call = services.get_call(request.form.get("CallSid", ""))
+    ended = _ended_by_silence(call, "reply")
+    if ended is not None:
+        return ended
     choice = services.choose_reply(call=call, digits=_digits())
 
     def build(response, language):
