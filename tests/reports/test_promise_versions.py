@@ -37,18 +37,18 @@ def test_the_care_leavers_draft_promise_carries_the_fun_new_experiences_and_inte
 
 def test_the_promise_is_broken_down_by_cohort_age_band_and_voice_group_through_suppression(app):
     promise = b.current_promises()[0]
-    for i in range(12):
-        young = b.person(groups=["unaccompanied_asylum_seeking"] if i < 10 else ["send"])
-        b.check(young, "2026-05-01 10:00", [(promise, "not_kept" if i < 6 else "kept", None)])
+    for i in range(22):
+        young = b.person(groups=["unaccompanied_asylum_seeking"] if i < 20 else ["send"])
+        b.check(young, "2026-05-01 10:00", [(promise, "not_kept" if i < 12 else "kept", None)])
     groups = build_report(H1)["promise_by_group"]
     uasc = groups["voice_group"]["unaccompanied_asylum_seeking"]
     assert (uasc["people"]["display"], uasc["kept_share"]["display"], uasc["not_kept_share"]["display"]) == (
-        "10", "40%", "60%")
+        "20", "40%", "60%")
     assert groups["voice_group"]["send"]["people"]["display"] == "c"
     assert groups["voice_group"]["send"]["kept_share"]["display"] == "c"
     assert groups["voice_group"]["residential_home"]["kept_share"]["display"] == "z"
-    assert groups["cohort"]["child_in_care"]["people"]["display"] == "12"
-    assert groups["age_band"]["13-15"]["kept_share"]["display"] == "50%"
+    assert groups["cohort"]["child_in_care"]["people"]["display"] == "22"
+    assert groups["age_band"]["13-15"]["kept_share"] == {"value": 45, "display": "45%"}
 
 
 def test_who_raised_each_theme_by_cohort_age_band_and_voice_group_is_suppressed_with_its_total(app):

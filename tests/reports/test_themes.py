@@ -98,6 +98,22 @@ def test_a_rebuild_a_few_texts_at_a_time_counts_every_text_once(football, monkey
     assert rebuild_mentions() == 7   # a second rebuild replaces, never adds
 
 
+def test_a_rebuild_of_a_right_index_keeps_its_mentions_and_rewrites_only_what_changed(football, monkeypatch):
+    young, other = b.person(), b.person()
+    _many(young, 5, "football")
+    monkeypatch.setattr(mention_service, "BATCH", 2)
+    rebuild_mentions()
+    before = set(db.session.scalars(sa.select(ThemeMention.id)))
+    moved = db.session.scalar(sa.select(Message).limit(1))
+    moved.young_person_id = other.id   # one message now on another young person's record
+    db.session.flush()
+    assert rebuild_mentions() == 5
+    after = set(db.session.scalars(sa.select(ThemeMention.id)))
+    assert len(before - after) == 1 and len(after - before) == 1   # the moved message's mention alone rewritten
+    assert db.session.scalar(sa.select(ThemeMention.young_person_id).where(ThemeMention.id.in_(after - before))) \
+        == other.id
+
+
 def test_a_rebuild_repairs_a_doubled_index_and_drops_what_was_erased(football, monkeypatch):
     young = b.person()
     _many(young, 5, "football")

@@ -13,6 +13,11 @@ def pct(s: Share) -> dict:
     return {"value": None if s.value is None else round(s.value, 1), "display": s.display}
 
 
+def whole_pct(s: Share) -> dict:
+    """A share to whole percent, value and display alike: finer, with a published total, it can tell a count."""
+    return {"value": None if s.value is None else round(s.value), "display": s.display}
+
+
 def withheld() -> dict:
     return {"value": None, "display": CONFIDENTIAL}
 

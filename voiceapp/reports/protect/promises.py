@@ -1,6 +1,6 @@
 """The promise as published: each promise's counts and shares, its 95% interval and change, suppressed."""
 from voiceapp.reports import disclosure
-from voiceapp.reports.protect.cells import cell, one_way, pct, rounded
+from voiceapp.reports.protect.cells import cell, one_way, pct, rounded, whole_pct, withheld
 from voiceapp.reports.protect.cells import count as count_cell
 from voiceapp.reports.protect.participation import PARTITIONS
 from voiceapp.reports.queries.promises import RATINGS
@@ -91,7 +91,8 @@ def protect_promise_groups(counts, rules, order):
     their answers that said kept and not kept. Cohorts and age bands split the same young people, so their
     people counts are suppressed together (disclosure.suppress_partitions); a voice group's count stands
     alone (they overlap). A share is published only for a group shown and at least min_denominator strong,
-    so no share can tell what a few young people said."""
+    and only when the count under it is published too (to whole percent: a finer share with the group's size
+    could tell a hidden count), so no share can tell what a few young people said."""
     empty = {"people": 0, "answers": 0, "kept": 0, "not_kept": 0}
     rows = {name: {g: counts.get((name, g), empty) for g in groups} for name, groups in order.items()}
     split = {name: {g: row["people"] for g, row in rows[name].items()} for name in order if name in PARTITIONS}
@@ -104,13 +105,23 @@ def protect_promise_groups(counts, rules, order):
         published[name] = {}
         for group, row in groups.items():
             shown = people[name][group] if name in people else count_cell(row["people"], rules)
-            published[name][group] = {"people": cell(shown), **{f"{r}_share": _answer_share(row, r, shown, rules)
-                                                                for r in ("kept", "not_kept")}}
+            published[name][group] = {"people": cell(shown), **_answer_shares(row, shown, rules)}
     return published
 
 
-def _answer_share(row, rating, people, rules):
-    if people.suppressed or people.value < rules.min_denominator or not row["answers"]:
-        return {"value": None, "display": "z" if people.value == 0 else "c"}
-    value = 100 * row[rating] / row["answers"]
-    return {"value": round(value, 1), "display": f"{value:.0f}%"}
+def _answer_shares(row, people, rules):
+    """The group's kept and not-kept shares of its answers, to whole percent. The answers (kept, not kept,
+    anything else) are suppressed as one row through disclosure.py, so a share is withheld whenever its own
+    count is, or whenever it with the group's size would give a withheld count away."""
+    if people.value == 0 or not row["answers"]:
+        return {f"{r}_share": {"value": None, "display": "z"} for r in ("kept", "not_kept")}
+    other = row["answers"] - row["kept"] - row["not_kept"]
+    table = disclosure.suppress_table(disclosure.Table(((row["kept"], row["not_kept"], other),)), rules)
+    answers = table.row_totals[0]
+    shares = {}
+    for r, counted in zip(("kept", "not_kept"), table.cells[0]):
+        if people.suppressed or people.value < rules.min_denominator:
+            shares[f"{r}_share"] = withheld()
+        else:
+            shares[f"{r}_share"] = whole_pct(disclosure.share(counted, answers, rules))
+    return shares

@@ -4,7 +4,7 @@ import uuid
 import sqlalchemy as sa
 
 from voiceapp import signals
-from voiceapp.database import transaction
+from voiceapp.database import bulk_cache, transaction
 from voiceapp.extensions import db
 from voiceapp.jobs import enqueue, job
 from voiceapp.promises.models import Promise, PromiseCheck, PromiseRating
@@ -89,7 +89,6 @@ def _sources():
 
 
 BATCH = 5_000  # texts read, matched and written in one short transaction
-COLUMNS = ("priority_id", "rule_id", "source", "young_person_id", "said_at")
 
 
 def _page(reading, after):
@@ -117,28 +116,54 @@ def _rows(reading, page, matcher, own_theme):
     return rows
 
 
+KEY = ("priority_id", "rule_id", "source", "young_person_id", "said_at")
+
+
+def _replace_page(item_column, page, rows, only_rule):
+    """Make the page's stored mentions (all, or only_rule's) exactly `rows`: only those that differ are
+    deleted or inserted, so a rebuild of an index that is already right writes next to nothing (each
+    write touches every index of a table of a million rows), and a doubled index is mended."""
+    columns = [getattr(ThemeMention, k) for k in KEY]
+    query = sa.select(ThemeMention.id, item_column, *columns).where(item_column.in_([row[0] for row in page]))
+    if only_rule is not None:
+        query = query.where(ThemeMention.rule_id == only_rule)
+    stored: dict[tuple, list[int]] = {}
+    for mention_id, item_id, *key in db.session.execute(query):
+        stored.setdefault((item_id, *key), []).append(mention_id)
+    item_name = item_column.key
+    new = []
+    for row in rows:
+        ids = stored.get((row[item_name], *(row[k] for k in KEY)))
+        if ids:
+            ids.pop()   # already stored: kept as it is
+        else:
+            new.append(row)
+    stale = [mention_id for ids in stored.values() for mention_id in ids]
+    for start in range(0, len(stale), BATCH):
+        db.session.execute(sa.delete(ThemeMention).where(ThemeMention.id.in_(stale[start:start + BATCH])))
+    if new:
+        db.session.execute(sa.insert(ThemeMention), new)
+
+
 def _recount(rules, *, own_theme, only_rule=None):
-    """Count every stored text afresh under `rules`, a page at a time: each page's old mentions (all of
-    them, or only_rule's) are replaced by its new ones in one short transaction, so the index is never
-    empty or doubled part-way, writers are held up for a page at most, and memory stays flat."""
+    """Count every stored text afresh under `rules`, a page at a time: each page's stored mentions (all of
+    them, or only_rule's) are made its new ones in one short transaction, so the index is never empty or
+    doubled part-way, writers are held up for a page at most, and memory stays flat."""
     matcher = matcher_for(rules)
     for reading in _sources():
         item_column = getattr(ThemeMention, reading[1])
         after = None
         while True:
             with transaction():
+                bulk_cache(db.session)
                 page = _page(reading, after)
                 if not page:
                     break
-                stale = sa.delete(ThemeMention).where(item_column.in_([row[0] for row in page]))
-                if only_rule is not None:
-                    stale = stale.where(ThemeMention.rule_id == only_rule)
-                db.session.execute(stale)
-                rows = _rows(reading, page, matcher, own_theme)
-                if rows:
-                    db.session.execute(sa.insert(ThemeMention), rows)
+                _replace_page(item_column, page, _rows(reading, page, matcher, own_theme), only_rule)
             after = page[-1][0]
     _drop_unwritten(only_rule)
+    with transaction():
+        bulk_cache(db.session, on=False)
 
 
 def _drop_unwritten(only_rule):
