@@ -1,8 +1,10 @@
 """Language choice: a language picked on a page, the young person's own preference, then Accept-Language."""
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from flask import current_app, g, has_request_context, request, session
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale
 from markupsafe import Markup
 
 from voiceapp import languages
@@ -36,6 +38,17 @@ def select_locale():
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+LONDON = ZoneInfo("Europe/London")
+
+
+def sms_date(moment, pattern):
+    """A date for a text, in the current language: its London calendar day in the pattern given, or as numbers
+    where the language's month and day names would send its GSM-7 texts as UCS-2 (languages.Language.sms_date)."""
+    language = languages.get(str(get_locale()))
+    day = moment.astimezone(LONDON).date() if isinstance(moment, datetime) else moment
+    return format_date(day, (language.sms_date if language else None) or pattern)
+
+
 LANGUAGE_NAMES = {language.code: language.native for language in languages.REGISTRY}   # each in itself
 
 
@@ -66,6 +79,12 @@ def shown(value):
 # anything else, so they are safe in SMS, in attributes and in a young person's copy of their data.
 GROUPED_NUMBER = re.compile(r"(?<![\u200e\d+])(?:\+\d{1,3}[ \u00a0])?\d{3,}(?:[ \u00a0]\d{3,})+(?![\u200e\d])")
 LRM = "\u200e"
+
+
+def text_in_order(text):
+    """An outgoing text with its grouped numbers kept in order when it is written in a right-to-left script: a
+    phone takes a text's direction from its letters, whichever locale wrote it (letters, notices, invitations)."""
+    return numbers_in_order(text, languages.written_in(text)) if isinstance(text, str) else text
 
 
 def numbers_in_order(text, locale=None):

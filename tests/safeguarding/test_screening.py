@@ -121,6 +121,24 @@ def test_near_needs_its_companion_phrase():
     assert "physical_abuse" in screen("my brother hits me").categories
 
 
+@pytest.mark.parametrize("exploited, ordinary", [
+    ("the guy i work for says im still in debt", "im in debt with my phone contract"),
+    ("u owe us they said and now i gotta carry for them", "i owe my mate a fiver for the cinema"),
+    ("they pick me up in a car at nite n drive me miles away", "my carers pick me up from football and drive me home"),
+    ("they track my location on snap so they always know where i am", "my key worker tracks my savings on a spreadsheet"),
+    ("i have to work for this guy or he says hell hurt me", "i have to work for my money now im 18"),
+])
+def test_owing_working_and_being_driven_count_only_with_a_sign_of_exploitation_nearby(exploited, ordinary):
+    assert "criminal_exploitation" in screen(exploited).categories
+    assert not screen(ordinary).is_risk
+
+
+@pytest.mark.parametrize("text", ["they kept their promise", "my worker kept me updated", "Not kept"])
+def test_an_english_word_is_not_read_as_another_language_s_teencode(text):
+    # "kept" once split into Vietnamese teencode k + ep + t, "khong ep toi" ("doesn't force me")
+    assert not screen(text).is_risk
+
+
 def test_alone_phrases_count_only_as_the_whole_message():
     assert "immediate_danger" in screen("help me").categories
     assert not screen("can you help me with my cv").is_risk

@@ -37,7 +37,7 @@ def all_alerts():
 
 
 @pytest.mark.parametrize("first, second, category", [
-    ("he took my phone", "and said i owe him", "criminal_exploitation"),
+    ("he took my phone", "and gave me another phone", "criminal_exploitation"),
     ("my uncle keeps", "touching me", "sexual_abuse"),
 ])
 def test_two_texts_that_raise_nothing_alone_raise_one_alert_read_together(say, person, first, second, category):
@@ -61,23 +61,23 @@ def test_a_threat_to_keep_quiet_split_over_two_texts_is_read_as_one(say, person)
 
 def test_texts_further_apart_than_the_join_window_are_read_apart(say, person, app):
     say("he took my phone")
-    say("and said i owe him", after=timedelta(minutes=app.config["SMS_JOIN_MINUTES"] + 1))
+    say("and gave me another phone", after=timedelta(minutes=app.config["SMS_JOIN_MINUTES"] + 1))
     assert all_alerts() == []
 
 
 def test_a_text_after_one_that_raised_an_alert_is_not_joined_to_it(say, person):
     say("i wanna end it")
     say("he took my phone")
-    say("and said i owe him")
+    say("and gave me another phone")
     first, second = sorted(all_alerts(), key=lambda alert: alert.created_at)
-    assert alerts.source_text(second) == "he took my phone\nand said i owe him"
+    assert alerts.source_text(second) == "he took my phone\nand gave me another phone"
     assert EventKind.EARLIER_PART not in [event.kind for event in first.events]
 
 
 def test_another_number_s_texts_are_never_joined(twilio, person, clock):
     twilio.sms("he took my phone", phone="+447911000999")
     clock.shift(timedelta(minutes=1))
-    twilio.sms("and said i owe him", phone=PHONE)
+    twilio.sms("and gave me another phone", phone=PHONE)
     assert all_alerts() == []
 
 
