@@ -1,6 +1,6 @@
 """The voice team writes a survey in a real browser: a refused first try with the reason beside the field, the
 first question with its Arabic words, a question asked only after an earlier answer, a move, a change, a
-removal, publishing and closing. Each page passes axe-core at 320 px and desktop; screenshots go to screenshots/."""
+removal, publishing, changing the title and dates (a refused closing date first) and closing. Each page passes axe-core at 320 px and desktop; screenshots go to screenshots/."""
 import re
 
 from axe_playwright_python.sync_playwright import Axe
@@ -86,8 +86,25 @@ def test_a_voice_officer_writes_a_survey_question_by_question_publishes_and_clos
     page.get_by_role("button", name="Publish").click()
     expect(page.locator(".govuk-summary-list").first).to_contain_text("Published")
     _checked(page, "survey", found)
+
+    page.get_by_role("link", name="Change survey details").click()
+    page.get_by_label("Closes (UK time)").fill("2027-01-01T17:00")
+    page.get_by_role("button", name="Save the details").click()
+    expect(page.get_by_role("alert")).to_contain_text("A survey must close after it opens")
+    expect(page.locator("#closes_at-error")).to_contain_text("A survey must close after it opens")
+    _checked(page, "details-refused", found)
+    page.get_by_label("Title", exact=True).fill("Your school life")
+    page.get_by_label("Opens (UK time)").fill("2027-01-11T09:00")
+    page.get_by_label("Closes (UK time)").fill("2027-02-08T17:00")
+    page.get_by_role("button", name="Save the details").click()
+    expect(page.get_by_role("heading", name="Your school life")).to_be_visible()
+    expect(page.locator(".govuk-summary-list").first).to_contain_text("Mon 11 Jan 2027, 09:00 to Mon 8 Feb 2027, 17:00")
+    page.get_by_role("link", name="Change survey details").click()
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Your school life")
+    _checked(page, "details", found)
+    page.get_by_role("link", name="Back to the survey").click()
     page.get_by_role("button", name="Close it now").click()
     expect(page.locator(".govuk-summary-list").first).to_contain_text("Closed")
     del found["_screenshots"]
-    print(f"\naxe-core survey editor: 3 pages at 320 px and desktop, serious or critical: {found or 0}")
+    print(f"\naxe-core survey editor: 5 pages at 320 px and desktop, serious or critical: {found or 0}")
     assert found == {}

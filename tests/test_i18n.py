@@ -49,3 +49,25 @@ def test_translate_status_lists_every_offered_language_with_what_is_left(app):
     assert set(lines) == set(app.config["LANGUAGES"])
     assert "machine-written, needs fluent-speaker review" in lines["fa"] and "untranslated   0" in lines["fa"]
     assert "source" in lines["en"]
+
+
+def test_translate_status_counts_survey_questions_without_each_language(app, clock):
+    from tests.factories import SurveyFactory
+    from voiceapp.extensions import db
+    SurveyFactory(title="Your home")        # written in English only, and still open
+    db.session.flush()
+    result = app.test_cli_runner().invoke(args=["translate", "status", "--strings"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line for line in result.output.splitlines()[1:] if not line.startswith(" ")}
+    for code in app.config["LANGUAGES"][1:]:
+        # Every seeded question speaks every language; the English-only survey's five questions do not.
+        assert "survey questions without it: seeded   0  in the database   5" in lines[code], lines[code]
+    assert "survey question without it: Your home, question 1" in result.output
+
+
+def test_a_question_lacks_a_language_without_its_prompt_or_a_word_for_every_option():
+    from voiceapp.surveys.coverage import lacks
+    assert not lacks({"fa": {"prompt": "کجا؟", "options": ["خانه", "مدرسه"]}}, ["Home", "School"], "fa")
+    assert lacks({"fa": {"prompt": "کجا؟", "options": ["خانه"]}}, ["Home", "School"], "fa")
+    assert lacks({"fa": {"prompt": "کجا؟", "options": ["خانه", ""]}}, ["Home", "School"], "fa")
+    assert lacks({"ar": {"prompt": "أين؟"}}, [], "fa") and not lacks({"fa": {"prompt": "کجا؟"}}, [], "fa")

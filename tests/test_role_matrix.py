@@ -75,6 +75,7 @@ AUDIENCE = {
     "surveys.revise_questions": {VIO},
     "surveys.publish_survey": {VIO},
     "surveys.update_window": {VIO},
+    "surveys.change_survey_details": {VIO},
     "tellus.send_message": YOUNG_PERSON,
     "tellus.my_messages": YOUNG_PERSON,
     "tellus.my_message": YOUNG_PERSON,
@@ -203,6 +204,8 @@ AUDIENCE = {
     "staff.move_question": {VIO},
     "staff.remove_question": {VIO},
     "staff.update_window": {VIO},
+    "staff.survey_details": {VIO},
+    "staff.change_survey_details": {VIO},
     "staff.invite_to_survey": {VIO},
     "staff.remind_survey": {VIO},
     "staff.young_people": {VIO},
@@ -269,6 +272,8 @@ AUDIENCE = {
     "twilio_voice.message_promise": TWILIO,
     "twilio_voice.message_reply": TWILIO,
     "twilio_voice.transcribed": TWILIO,
+    "twilio_voice.answer_call": TWILIO,
+    "twilio_voice.answer_call_status": TWILIO,
 }
 # Routes that carry nothing about any one person: the published promises and priorities, the caller's own
 # session, and the suppressed aggregates that boards and councils work from.

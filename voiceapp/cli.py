@@ -29,6 +29,7 @@ from voiceapp.reports.models import MeetingKind
 from voiceapp.reports.services import keywords
 from voiceapp.reports.services import meetings as report_meetings
 from voiceapp.safeguarding import screening
+from voiceapp.surveys import coverage as survey_coverage
 from voiceapp.surveys import definitions as surveys
 from voiceapp.surveys import seed as survey_seed
 
@@ -195,12 +196,29 @@ def translate_status(strings):
             notes.append(f"catalog header says {result.header_review!r}")
         if code in missing_lexicons:
             notes.append("no safeguarding lexicon")
+        seeded, stored = _survey_gaps(code)
         click.echo(f"{code:4} {language.english:15} {language.review:46} untranslated {len(result.untranslated):3}  "
-                   f"unreviewed {result.unreviewed:3}  fuzzy {len(result.fuzzy):3}"
+                   f"unreviewed {result.unreviewed:3}  fuzzy {len(result.fuzzy):3}  "
+                   f"survey questions without it: seeded {len(seeded):3}  in the database "
+                   + (f"{len(stored):3}" if stored is not None else "(not reachable)")
                    + (f"  ({'; '.join(notes)})" if notes else ""))
         if strings:
             for msgid in result.untranslated:
                 click.echo(f"       untranslated: {msgid}")
+            for survey, position in seeded + (stored or []):
+                click.echo(f"       survey question without it: {survey}, question {position}")
+
+
+def _survey_gaps(code):
+    """The seeded and stored survey questions without the language's words (English has the original)."""
+    if code == languages.DEFAULT:
+        return [], []
+    try:
+        stored = survey_coverage.stored_missing(code)
+    except sa.exc.SQLAlchemyError:      # no database here: the catalogs and seeded surveys are still reported
+        db.session.rollback()
+        stored = None
+    return survey_coverage.seeded_missing(code), stored
 
 
 @translate_group.command("compile")

@@ -1,8 +1,10 @@
 """Language choice: a language picked on a page, the young person's own preference, then Accept-Language."""
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from flask import current_app, g, has_request_context, request, session
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale
 from markupsafe import Markup
 
 from voiceapp import languages
@@ -34,6 +36,17 @@ def select_locale():
     if has_request_context():
         return request.accept_languages.best_match(supported()) or current_app.config["BABEL_DEFAULT_LOCALE"]
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def sms_date(moment, pattern):
+    """A date for a text, in the current language: its London calendar day in the pattern given, or as numbers
+    where the language's month and day names would send its GSM-7 texts as UCS-2 (languages.Language.sms_date)."""
+    language = languages.get(str(get_locale()))
+    day = moment.astimezone(LONDON).date() if isinstance(moment, datetime) else moment
+    return format_date(day, (language.sms_date if language else None) or pattern)
 
 
 LANGUAGE_NAMES = {language.code: language.native for language in languages.REGISTRY}   # each in itself

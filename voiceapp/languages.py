@@ -34,6 +34,10 @@ class Language:
     greetings: tuple[str, ...] = ()
     # SMS command words in this language beside the English ones (which work in every language).
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The date pattern for every date in a text where the language's own names for it cost too much: they would
+    # force its otherwise GSM-7 texts into UCS-2 (Albanian), or push a one-segment UCS-2 text into two.
+    # None: each text's own pattern ("EEE d MMM", "Mon 23 Nov") in the language's words.
+    sms_date: str | None = None
 
 
 # Twilio <Say>: Amazon Polly and Google voices (https://www.twilio.com/docs/voice/twiml/say/text-speech).
@@ -44,7 +48,7 @@ REGISTRY: tuple[Language, ...] = (
              voice={"language": "en-GB", "voice": "Polly.Amy"},
              words=("english", "en", "eng", "انجليزي", "الانجليزية", "انگلیسی"),
              greetings=("hi", "hello", "hey", "hiya", "helo", "hii", "hi there", "hello there", "yo")),
-    Language("ar", "Arabic", "العربية", direction="rtl", short="عربي",
+    Language("ar", "Arabic", "العربية", direction="rtl", short="عربي", sms_date="d/M",
              voice={"language": "arb", "voice": "Polly.Zeina"},
              words=("arabic", "ar", "عربي", "العربية", "عربى"),
              greetings=("مرحبا", "اهلا", "أهلا", "اهلين", "هلا", "مرحبتين", "السلام عليكم", "سلام",
@@ -55,7 +59,7 @@ REGISTRY: tuple[Language, ...] = (
                        "help": ("مساعدة", "معلومات", "ساعدني"),
                        "menu": ("قائمة", "القائمة"),
                        "unsafe": ("غير آمن", "مش آمن")}),
-    Language("fa", "Farsi/Dari", "فارسی", direction="rtl",
+    Language("fa", "Farsi/Dari", "فارسی", direction="rtl", sms_date="d/M",
              words=("farsi", "persian", "dari", "fa", "فارسی", "دری", "پارسی"),
              greetings=("سلام", "درود", "سلام علیکم", "salam", "salaam", "dorood"),
              keywords={"opt_out": ("توقف", "لغو"),
@@ -63,7 +67,7 @@ REGISTRY: tuple[Language, ...] = (
                        "help": ("کمک", "کمکم کن", "کمک کنید"),
                        "menu": ("منو", "فهرست"),
                        "unsafe": ("ناامن", "امن نیستم", "در امان نیستم")}),
-    Language("ps", "Pashto", "پښتو", direction="rtl",
+    Language("ps", "Pashto", "پښتو", direction="rtl", sms_date="d/M",
              words=("pashto", "pashtu", "pushto", "پښتو", "پشتو"),
              greetings=("سلام", "ستړي مه شې", "ستړی مه شې", "salam", "salaam", "staray ma shay", "stari mashe"),
              keywords={"opt_out": ("ودروه", "بند"),
@@ -79,7 +83,7 @@ REGISTRY: tuple[Language, ...] = (
                        "help": ("ሓገዝ", "ሓግዙኒ"),
                        "menu": ("ዝርዝር",),
                        "unsafe": ("ውሑስ ኣይኮንኩን", "ድሕንነት ኣይስመዓንን")}),
-    Language("ckb", "Kurdish Sorani", "کوردی", direction="rtl",
+    Language("ckb", "Kurdish Sorani", "کوردی", direction="rtl", sms_date="d/M",
              words=("kurdish", "sorani", "kurdi", "kurdî", "ckb", "کوردی", "سۆرانی", "کوردى"),
              greetings=("سڵاو", "سلاو", "سلام", "slaw", "silav", "salam"),
              keywords={"opt_out": ("ڕاگرتن", "وەستان"),
@@ -87,7 +91,7 @@ REGISTRY: tuple[Language, ...] = (
                        "help": ("یارمەتی", "یارمەتیم بدە"),
                        "menu": ("لیست", "مینیو"),
                        "unsafe": ("سەلامەت نیم", "ئارام نیم", "پارێزراو نیم")}),
-    Language("vi", "Vietnamese", "Tiếng Việt", short="Việt",
+    Language("vi", "Vietnamese", "Tiếng Việt", short="Việt", sms_date="d/M",
              voice={"language": "vi-VN", "voice": "Google.vi-VN-Standard-A"},
              words=("vietnamese", "vi", "tiếng việt", "tieng viet", "việt", "viet"),
              greetings=("xin chào", "xin chao", "chào", "chao", "chào bạn", "chao ban", "alo"),
@@ -97,7 +101,8 @@ REGISTRY: tuple[Language, ...] = (
                        "help": ("giúp", "giup", "giúp tôi", "giup toi", "trợ giúp", "tro giup", "cứu", "cuu"),
                        "menu": ("danh mục", "danh muc"),
                        "unsafe": ("không an toàn", "khong an toan", "ko an toan")}),
-    Language("sq", "Albanian", "Shqip",
+    # Albanian's nëntor, hën and mër carry ë (not GSM-7): its texts write dates as numbers, "23.11".
+    Language("sq", "Albanian", "Shqip", sms_date="d.M",
              words=("albanian", "shqip", "shqipe", "sq", "shqiptar"),
              greetings=("përshëndetje", "pershendetje", "tungjatjeta", "tung", "ç'kemi", "çkemi", "ckemi"),
              keywords={"opt_out": ("ndalo", "ndal"),
@@ -117,6 +122,9 @@ REGISTRY: tuple[Language, ...] = (
                        "menu": ("ዝርዝር", "ምናሌ"),   # ምናሌ: the word the Amharic pages' menu button shows
                        "unsafe": ("ደህንነት አይሰማኝም", "ደህና አይደለሁም")}),
 )
+
+# Arabic, Farsi, Pashto, Sorani and Vietnamese day and month names ("الاثنين 23 نوفمبر", "Thứ 2 23 thg 11")
+# would make "we will read it by ... and answer by ..." two UCS-2 segments: their texts write "23/11".
 
 BY_CODE = {language.code: language for language in REGISTRY}
 CODES = tuple(BY_CODE)

@@ -179,3 +179,91 @@ def test_a_survey_written_in_the_browser_reaches_a_young_person_in_their_languag
     g.pop("locale", None)
     shown = api_as(young_person=YoungPersonFactory(language="ar")).get(f"/api/v1/me/surveys/{survey.id}").json
     assert shown["questions"][0]["prompt"] == "هل تحب المدرسة؟" and shown["questions"][0]["options"][2] == "لا"
+
+
+# --- "Change survey details" ---------------------------------------------------------------------------------
+
+DETAILS = {"title": "Your school life", "description": "Six questions about school", "cohort": "child_in_care",
+           "age_bands": ["13-15", "16-17"], "voice_groups": "send", "opens_at": "2027-01-11T09:00",
+           "closes_at": "2027-02-08T17:00", "title_vi": "Cuộc sống ở trường"}
+
+
+def _draft():
+    return SurveyFactory(questions__draft=True, cohort="child_in_care", age_bands=["13-15"], voice_groups=["send"],
+                         opens_at=utcnow() + timedelta(days=40), closes_at=utcnow() + timedelta(days=70))
+
+
+def test_the_details_form_shows_the_survey_as_it_is(as_role, clock):
+    survey = _draft()
+    page = as_role("voice_officer").get(f"/staff/surveys/{survey.id}/details")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Change survey details" in html and 'value="Your home"' in html
+
+
+def test_the_voice_team_changes_a_survey_s_details_and_it_is_audited(as_role, clock):
+    survey = _draft()
+    saved = as_role("voice_officer").post(f"/staff/surveys/{survey.id}/details", DETAILS)
+    changed = _survey(survey.id)
+    assert saved.status_code == 303 and saved.headers["Location"].endswith(f"/staff/surveys/{survey.id}")
+    assert (changed.title, changed.description, changed.age_bands) == ("Your school life",
+                                                                      "Six questions about school", ["13-15", "16-17"])
+    assert changed.opens_at.hour == 9 and changed.closes_at.day == 8
+    assert changed.translations == {"vi": {"title": "Cuộc sống ở trường"}}
+    event = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "survey.details"))
+    assert event.object_id == survey.id and "title" in event.detail["changed"]
+
+
+def test_unticking_every_age_means_every_age_and_a_blank_description_clears_it(as_role, clock):
+    survey = _draft()
+    body = {**DETAILS, "age_bands": [], "description": ""}
+    as_role("voice_officer").post(f"/staff/surveys/{survey.id}/details", body)
+    assert (_survey(survey.id).age_bands, _survey(survey.id).description) == ([], "")
+
+
+def _refused(as_role, survey, change):
+    refused = as_role("voice_officer").post(f"/staff/surveys/{survey.id}/details", {**DETAILS, **change})
+    return refused.status_code, text_of(refused)
+
+
+def test_a_blank_title_is_refused_beside_the_title(as_role, clock):
+    status, page = _refused(as_role, _draft(), {"title": ""})
+    assert status == 422 and "Give the survey a title (up to 200 characters)" in page
+    assert "Six questions about school" in page          # what was typed is shown again
+
+
+def test_a_date_that_is_not_a_date_is_refused_beside_it(as_role, clock):
+    status, page = _refused(as_role, _draft(), {"opens_at": "next week"})
+    assert status == 422 and "Enter when it opens, like 2026-12-01T09:00" in page
+
+
+def test_closing_before_opening_is_refused_beside_the_closing_date(as_role, clock):
+    status, page = _refused(as_role, _draft(), {"closes_at": "2027-01-01T09:00"})
+    assert status == 422 and "A survey must close after it opens" in page
+
+
+def test_an_unknown_cohort_is_refused_beside_it(as_role, clock):
+    status, page = _refused(as_role, _draft(), {"cohort": "everyone_else"})
+    assert status == 422 and "Choose who it is for" in page
+
+
+def test_narrowing_the_audience_after_invitations_is_refused_and_nothing_changes(as_role, clock):
+    survey = SurveyFactory(age_bands=["13-15", "16-17"])
+    officer = as_role("voice_officer")
+    officer.post(f"/staff/surveys/{survey.id}/invitations")
+    status, page = _refused(as_role, survey, {"opens_at": "2026-11-20T09:00", "age_bands": ["13-15"],
+                                              "cohort": "", "voice_groups": []})
+    assert status == 409 and "its audience can grow but not shrink" in page
+    assert _survey(survey.id).title == "Your home"
+
+
+def test_an_open_survey_cannot_be_made_to_open_later(as_role, clock):
+    survey = SurveyFactory()
+    status, page = _refused(as_role, survey, {"cohort": "", "age_bands": [], "voice_groups": [],
+                                              "opens_at": "2026-12-01T09:00"})
+    assert status == 409 and "its opening date cannot move later" in page
+
+
+def test_a_caseworker_cannot_change_a_survey_s_details(as_role, clock):
+    survey = _draft()
+    assert as_role("senior_leader").get(f"/staff/surveys/{survey.id}/details").status_code == 403
+    assert as_role("senior_leader").post(f"/staff/surveys/{survey.id}/details", DETAILS).status_code == 403

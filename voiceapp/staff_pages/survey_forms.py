@@ -5,7 +5,7 @@ from marshmallow import ValidationError
 
 from voiceapp import languages
 from voiceapp.staff_pages.forms import posted
-from voiceapp.staff_pages.labels import from_london
+from voiceapp.staff_pages.labels import from_london, london_input
 from voiceapp.surveys.models import QuestionKind
 
 QUESTION_PLAIN = {"prompt": "Write the question (up to 500 characters)",
@@ -63,6 +63,42 @@ def survey_body():
     titles = {code: {"title": request.form.get(f"title_{code}", "").strip()} for code in languages.TRANSLATED
               if request.form.get(f"title_{code}", "").strip()}
     return {**body, **({"translations": titles} if titles else {}), "questions": [question_body()]}
+
+
+def details_body(survey):
+    """The posted details form as SurveyDetailsSchema takes it: every field, so clearing one clears it (no age
+    or group ticked is everyone); titles in other languages change and the rest of each translation is kept."""
+    form = request.form
+    translations = {code: dict(words) for code, words in (survey.translations or {}).items()}
+    for code in languages.TRANSLATED:
+        title = form.get(f"title_{code}", "").strip()
+        words = translations.setdefault(code, {})
+        if title:
+            words["title"] = title
+        else:
+            words.pop("title", None)
+    return {"title": form.get("title", "").strip(), "description": form.get("description", "").strip(),
+            "cohort": form.get("cohort") or None, "age_bands": form.getlist("age_bands"),
+            "voice_groups": form.getlist("voice_groups"),
+            "translations": {code: words for code, words in translations.items() if words},
+            **{field: from_london(form.get(field, "")) for field in ("opens_at", "closes_at")}}
+
+
+def details_fields(survey):
+    """A survey's details as the form's fields, to change them."""
+    fields = {"title": survey.title, "description": survey.description or "",
+              "cohort": survey.cohort.value if survey.cohort else "", "age_bands": list(survey.age_bands or []),
+              "voice_groups": list(survey.voice_groups or []), "opens_at": london_input(survey.opens_at),
+              "closes_at": london_input(survey.closes_at)}
+    fields.update({f"title_{code}": words.get("title", "") for code, words in (survey.translations or {}).items()})
+    return fields
+
+
+def details_errors(error):
+    """Each refusal beside its field on the details form (a title in another language is title_<code>)."""
+    found = errors_of(error, 0)
+    return {(f"title_{field[len('prompt_'):]}" if field.startswith("prompt_") else field): message
+            for field, message in found.items()}
 
 
 def typed_question():

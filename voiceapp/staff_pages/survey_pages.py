@@ -13,10 +13,10 @@ from voiceapp.staff_pages.forms import act, page_error, page_or_reason, posted
 from voiceapp.staff_pages.labels import from_london
 from voiceapp.staff_pages.roles import ADMINS, SURVEY_READERS
 from voiceapp.staff_pages.session import staff_page
-from voiceapp.surveys import definitions, invitations
+from voiceapp.surveys import definitions, details, invitations
 from voiceapp.surveys.models import QuestionKind
 from voiceapp.surveys.schemas import (InvitationResultSchema, QuestionInSchema, QuestionMoveSchema,
-                                      SurveyCreateSchema, SurveySchema, SurveyWindowSchema)
+                                      SurveyCreateSchema, SurveyDetailsSchema, SurveySchema, SurveyWindowSchema)
 
 WINDOW_PLAIN = {"opens_at": "Enter when it opens, like 2026-12-01T09:00", "closes_at":
                 "Enter when it closes, like 2026-12-31T17:00, after it opens"}
@@ -180,6 +180,34 @@ def close_survey(survey_id):
     """Close it now: nobody can start or send it after this."""
     return act(lambda: definitions.close_survey(actor=g.actor, survey_id=survey_id),
                url_for("staff.survey", survey_id=survey_id), _questions_refused(survey_id))
+
+
+def _details_page(survey_id, errors=None, status=200):
+    survey = definitions.get_survey(survey_id)
+    typed = survey_forms.typed_question() if errors else survey_forms.details_fields(survey)
+    return render_template("staff/survey_details.html", title="Change survey details",
+                           survey=SurveySchema().dump(survey), errors=errors or {}, typed=typed,
+                           translated=[languages.get(code) for code in languages.TRANSLATED]), status
+
+
+@bp.route("/surveys/<uuid:survey_id>/details")
+@staff_page(*ADMINS)
+def survey_details(survey_id):
+    return page_or_reason(lambda: _details_page(survey_id))
+
+
+@bp.route("/surveys/<uuid:survey_id>/details", methods=["POST"])
+@staff_page(*ADMINS)
+def change_survey_details(survey_id):
+    """Change the title, description, audience and dates in one go, as PATCH /api/v1/surveys/<id> does."""
+    try:
+        body = SurveyDetailsSchema().load(survey_forms.details_body(definitions.get_survey(survey_id)))
+        details.change_details(actor=g.actor, survey_id=survey_id, **body)
+    except (ValidationError, DomainError) as error:
+        status = 422 if isinstance(error, ValidationError) else error.status
+        return page_or_reason(lambda: _details_page(survey_id, errors=survey_forms.details_errors(error),
+                                                    status=status))
+    return redirect(url_for("staff.survey", survey_id=survey_id), code=303)
 
 
 @bp.route("/surveys/<uuid:survey_id>/window", methods=["POST"])

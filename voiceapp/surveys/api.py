@@ -4,9 +4,9 @@ from flask_smorest import Blueprint
 from voiceapp.auth.guards import current_actor, require_role, require_young_person
 from voiceapp.auth.models import Role
 from voiceapp.channel_enum import Channel
-from voiceapp.surveys import definitions, invitations, services
+from voiceapp.surveys import definitions, details, invitations, services
 from voiceapp.surveys.schemas import (AnswersInSchema, InvitationResultSchema, OpenSurveySchema, QuestionsSchema, ResponseSchema,
-                                      SurveyCreateSchema, SurveySchema, SurveyWindowSchema)
+                                      SurveyCreateSchema, SurveyDetailsSchema, SurveySchema, SurveyWindowSchema)
 
 blp = Blueprint("surveys", __name__, url_prefix="/api/v1", description="Surveys")
 MANAGERS = (Role.VOICE_OFFICER,)
@@ -75,6 +75,16 @@ def create_survey(body):
 @blp.response(200, SurveySchema)
 def get_survey(survey_id):
     return definitions.get_survey(survey_id)
+
+
+@blp.route("/surveys/<uuid:survey_id>", methods=["PATCH"])
+@require_role(*MANAGERS)
+@blp.arguments(SurveyDetailsSchema)
+@blp.response(200, SurveySchema)
+def change_survey_details(body, survey_id):
+    """Change the title, description, audience or dates; once young people were asked, the audience can only
+    grow and a survey that has opened cannot open later (409)."""
+    return details.change_details(actor=current_actor(), survey_id=survey_id, **body)
 
 
 @blp.route("/surveys/<uuid:survey_id>/questions", methods=["PUT"])

@@ -1,12 +1,13 @@
 """Inviting a survey's audience by text: one bulk queue, honouring opt-outs, pauses and quiet hours."""
 import sqlalchemy as sa
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from voiceapp.audit import services as audit
 from voiceapp.database import transaction, utcnow
 from voiceapp.errors import Conflict
 from voiceapp.extensions import db
+from voiceapp.i18n import sms_date
 from voiceapp.messaging.bulk import BulkResult, queue_bulk_sms
 from voiceapp.people.models import YoungPerson, YoungPersonVoiceGroup
 from voiceapp.surveys.definitions import get_survey
@@ -38,7 +39,7 @@ def _in_each_language(survey, audience, text, **queue):
                                        .where(YoungPerson.id.in_(audience))).all():
         title = (survey.translations or {}).get(language, {}).get("title") or survey.title
         with force_locale(language):
-            body = str(text) % {"title": title, "date": format_date(survey.closes_at, "d MMM")}
+            body = str(text) % {"title": title, "date": sms_date(survey.closes_at, "d MMM")}
         part = queue_bulk_sms(audience=audience.where(YoungPerson.language == language), body=body, **queue)
         for field in ("queued", "opted_out", "paused", "no_phone"):
             setattr(result, field, getattr(result, field) + getattr(part, field))

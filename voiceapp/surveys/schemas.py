@@ -70,6 +70,18 @@ class SurveyCreateSchema(StrictSchema):
     translations = fields.Dict(keys=fields.String(validate=validate.OneOf(languages.TRANSLATED)), load_default=dict)
 
 
+class SurveyDetailsSchema(StrictSchema):
+    """A survey's details to change (only those given change): as SurveyCreateSchema, without the questions."""
+    title = text(200)
+    description = fields.String(validate=validate.Length(max=2000))
+    cohort = fields.Enum(Cohort, by_value=True, allow_none=True)
+    age_bands = fields.List(fields.Enum(AgeBand, by_value=True))
+    voice_groups = fields.List(fields.Enum(VoiceGroup, by_value=True))
+    opens_at = when()
+    closes_at = when()
+    translations = fields.Dict(keys=fields.String(validate=validate.OneOf(languages.TRANSLATED)))
+
+
 class SurveyWindowSchema(StrictSchema):
     opens_at = when()
     closes_at = when()

@@ -4,14 +4,14 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from flask import current_app
-from flask_babel import format_date, get_locale
+from flask_babel import get_locale
 
 from voiceapp.channels.sms import prompts
 from voiceapp.channels.sms.flows.home import back_to_menu
 from voiceapp.channels.sms.answers import parse_choice
 from voiceapp.channels.sms.options import NO, YES, parse_option
 from voiceapp.database import utcnow
-from voiceapp.i18n import localised
+from voiceapp.i18n import localised, sms_date
 from voiceapp.messaging import segments
 from voiceapp.promises import services as promises
 from voiceapp.tellus import services as tellus
@@ -202,7 +202,7 @@ def _send(turn, state, wants_reply, reply_channel):
     prompt = prompts.TELLUS_THANKS_REPLY if wants_reply else prompts.TELLUS_THANKS
     turn.goto("menu")
     # Read (acknowledged) by one date, answered by a later one: both are the message's own deadlines.
-    turn.say(prompts.render(prompt, ack=format_date(message.ack_due_at, "EEE d MMM"),
-                            response=format_date(message.response_due_at, "EEE d MMM"),
+    turn.say(prompts.render(prompt, ack=sms_date(message.ack_due_at, "EEE d MMM"),
+                            response=sms_date(message.response_due_at, "EEE d MMM"),
                             ref=str(message.id)[:6].upper()))
     return message
