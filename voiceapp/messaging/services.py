@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from voiceapp import crypto
 from voiceapp.database import utcnow
 from voiceapp.extensions import db
+from voiceapp.i18n import text_in_order
 from voiceapp.jobs import enqueue
 from voiceapp.messaging import calls, pauses, policy, recipients, segments, tasks, wanted
 from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
@@ -25,6 +26,7 @@ register_call_outcome = calls.register_call_outcome
 def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False, urgent=False, valid_for=None):
     """Queue an SMS in the caller's transaction: never to an opted-out young person; held in quiet hours
     unless it is a direct reply or urgent; paced to the sender's rate; dropped if still unsent after valid_for."""
+    body = text_in_order(body)
     person = recipients.contact(young_person_id)
     if person is not None:
         if person.number_encrypted is None:
