@@ -274,6 +274,8 @@ AUDIENCE = {
     "twilio_voice.message_promise": TWILIO,
     "twilio_voice.message_reply": TWILIO,
     "twilio_voice.transcribed": TWILIO,
+    "twilio_voice.answer_call": TWILIO,
+    "twilio_voice.answer_call_status": TWILIO,
 }
 # Routes that carry nothing about any one person: the published promises and priorities, the caller's own
 # session, and the suppressed aggregates that boards and councils work from.

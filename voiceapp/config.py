@@ -16,6 +16,8 @@ class Defaults:
     TWILIO_ACCOUNT_SID = ""
     TWILIO_AUTH_TOKEN = ""
     TWILIO_MESSAGING_SERVICE_SID = ""
+    TWILIO_CALLER_ID = ""             # our number, as outbound call backs show it (E.164)
+    CALL_RETRY_MINUTES = 30           # a call back nobody answered is tried once more after this long
     SMS_BACKEND = "console"          # console | twilio | memory
     MAIL_BACKEND = "console"         # console | smtp | memory
     MAIL_HOST = "127.0.0.1"

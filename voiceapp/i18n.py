@@ -81,6 +81,12 @@ GROUPED_NUMBER = re.compile(r"(?<![\u200e\d+])(?:\+\d{1,3}[ \u00a0])?\d{3,}(?:[ 
 LRM = "\u200e"
 
 
+def text_in_order(text):
+    """An outgoing text with its grouped numbers kept in order when it is written in a right-to-left script: a
+    phone takes a text's direction from its letters, whichever locale wrote it (letters, notices, invitations)."""
+    return numbers_in_order(text, languages.written_in(text)) if isinstance(text, str) else text
+
+
 def numbers_in_order(text, locale=None):
     """The text with grouped numbers kept left to right when the locale is written right to left."""
     if not isinstance(text, str) or text_direction(locale if locale is not None else get_locale()) != "rtl":

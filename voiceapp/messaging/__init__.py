@@ -1,7 +1,7 @@
 """Outbound messages (SMS, email): used by the domains, calling none of them."""
 from voiceapp.jobs import register_jobs
-from voiceapp.messaging import pauses, tasks
+from voiceapp.messaging import calls, pauses, tasks
 
 
 def register(app):
-    register_jobs(app, tasks, pauses)
+    register_jobs(app, tasks, pauses, calls)

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from voiceapp import crypto
 from voiceapp.database import new_id, utcnow
 from voiceapp.extensions import db
+from voiceapp.i18n import text_in_order
 from voiceapp.messaging import pauses, policy, recipients, segments
 from voiceapp.messaging.models import OutboundMessage, OutboundStatus
 
@@ -25,6 +26,7 @@ def queue_bulk_sms(*, audience, body, purpose, valid_for=None):
     """Queue `body` to every young person whose id `audience` (a select of ids) yields, in the caller's
     transaction: opted-out people get nothing, paused people's texts are held, the rest are paced from the end
     of quiet hours."""
+    body = text_in_order(body)
     rows = recipients.contacts(audience)
     result, now = BulkResult(), utcnow()
     paused = _paused_ids([r.id for r in rows])

@@ -54,3 +54,32 @@ class OutboundEmail(db.Model):
     attempts = sa.Column(sa.Integer, nullable=False, default=0)
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     sent_at = sa.Column(UTCDateTime)
+
+
+class CallStatus(str, enum.Enum):
+    QUEUED = "queued"             # waiting for its moment (allowed hours, or the retry)
+    CALLING = "calling"           # Twilio has it; its status callback says how it ended
+    ANSWERED = "answered"
+    NOT_ANSWERED = "not_answered"  # no answer (or busy, or failed) on every attempt
+    SUPPRESSED = "suppressed"     # the young person opted out before it was placed
+
+
+class OutboundCall(db.Model):
+    """A call that reads a written answer to a young person (a call back), queued like SMS: placed only in
+    allowed hours, tried again once if nobody answers, and its outcome handed to whoever queued it."""
+    __tablename__ = "outbound_calls"
+    id = id_column()
+    young_person_id = sa.Column(sa.Uuid, sa.ForeignKey("young_people.id", ondelete="CASCADE"), index=True)
+    to_encrypted = sa.Column(sa.Text, nullable=False)
+    body_encrypted = sa.Column(sa.Text, nullable=False)
+    language = sa.Column(sa.String(8), nullable=False, default="en")
+    purpose = sa.Column(sa.String(32), nullable=False)
+    # What the call answers (e.g. "message_reply" and its id): the outcome goes back to it.
+    source_type = sa.Column(sa.String(32), nullable=False)
+    source_id = sa.Column(sa.Uuid, nullable=False)
+    status = sa.Column(enum_type(CallStatus), nullable=False, default=CallStatus.QUEUED, index=True)
+    attempts = sa.Column(sa.Integer, nullable=False, default=0)
+    provider_sid = sa.Column(sa.String(64), unique=True)
+    created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    send_after = sa.Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+    ended_at = sa.Column(UTCDateTime)

@@ -6,8 +6,9 @@ import sqlalchemy as sa
 from voiceapp import crypto
 from voiceapp.database import utcnow
 from voiceapp.extensions import db
+from voiceapp.i18n import text_in_order
 from voiceapp.jobs import enqueue
-from voiceapp.messaging import pauses, policy, recipients, segments, tasks, wanted
+from voiceapp.messaging import calls, pauses, policy, recipients, segments, tasks, wanted
 from voiceapp.messaging.models import OutboundEmail, OutboundMessage, OutboundStatus
 
 # The pause registry (messaging/pauses.py): domains above register checks; bulk purposes are held meanwhile.
@@ -17,11 +18,15 @@ is_paused = pauses.is_paused
 register_directory = recipients.register_directory
 # Send-time checks for texts and emails to people who are not young people (messaging/wanted.py).
 register_send_check = wanted.register_send_check
+# Call backs that read a written answer (messaging/calls.py), and who hears how each ended.
+place_call = calls.place_call
+register_call_outcome = calls.register_call_outcome
 
 
 def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False, urgent=False, valid_for=None):
     """Queue an SMS in the caller's transaction: never to an opted-out young person; held in quiet hours
     unless it is a direct reply or urgent; paced to the sender's rate; dropped if still unsent after valid_for."""
+    body = text_in_order(body)
     person = recipients.contact(young_person_id)
     if person is not None:
         if person.number_encrypted is None:

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from voiceapp.extensions import db
 from voiceapp.messaging import services as messaging
 from voiceapp.people import holds
-from voiceapp.tellus import complaints
+from voiceapp.tellus import complaints, notifications
 from voiceapp.tellus.models import Message, Status
 
 
@@ -23,3 +23,4 @@ def connect(app):
     """Register on the app (registering again changes nothing)."""
     holds.register_hold(app, complaints.complaint_hold)
     messaging.register_pause_check(app, has_open_message, among=open_message_among)
+    messaging.register_call_outcome(app, "message_reply", notifications.call_outcome)

@@ -4,13 +4,16 @@ import sqlalchemy as sa
 from flask import current_app
 
 from voiceapp import crypto
+from voiceapp.audit import services as audit
+from voiceapp.auth.actors import SYSTEM
 from voiceapp.auth.models import Role, StaffUser
 from voiceapp.channel_enum import Channel
+from voiceapp.database import utcnow
 from voiceapp.extensions import db
 from voiceapp.messaging import services as messaging
 from voiceapp.people.models import YoungPerson
 from voiceapp.tellus import deadlines, wording
-from voiceapp.tellus.models import EntryKind, MessageReply, ReplyChannel
+from voiceapp.tellus.models import EntryKind, MessageNote, MessageReply, ReplyChannel
 
 KIND_WORDS = {"promise_not_kept": "a promise not kept", "unhappy": "unhappy with support", "praise": "praise"}
 
@@ -36,8 +39,39 @@ def tell_young_person(message, *, author_staff_id, body, kind, now, purpose="tel
     elif message.reply_channel == ReplyChannel.WORKER and kind in PASSED_ON:
         _through_worker(message, entry, now)
     elif message.reply_channel == ReplyChannel.CALL and kind in PASSED_ON:
-        entry.delivered_to = "call"         # staff ring them back (reply_route gives the number)
+        _call_back(message, entry)
     return entry
+
+
+def _call_back(message, entry):
+    """We ring them (in allowed hours) and read the answer; call_outcome records how it went."""
+    db.session.flush()          # the entry's id, for the outcome to come back to
+    call = messaging.place_call(young_person_id=message.young_person_id, body=entry.body,
+                                language=language_of(message), purpose="tellus_call_back",
+                                source_type="message_reply", source_id=entry.id)
+    if call is not None:
+        entry.delivered_to = "call"
+
+
+# What the thread says of a call back, for staff: delivered_to and the note beside the answer.
+CALL_OUTCOMES = {
+    "answered": ("call_answered", "The call back was answered and our answer was read to them."),
+    "not_answered": ("call_missed", "Nobody answered the call back, twice: the answer is on their web thread only."),
+    "suppressed": ("call_stopped", "The call back was not made: they had asked for no more contact by phone "
+                                   "(STOP). The answer is on their web thread only."),
+}
+
+
+def call_outcome(reply_id, outcome):
+    """How a call back ended, recorded on the thread (messaging calls this in its transaction)."""
+    entry = db.session.get(MessageReply, reply_id)
+    if entry is None:
+        return
+    entry.delivered_to, words = CALL_OUTCOMES[outcome]
+    db.session.add(MessageNote(message_id=entry.message_id, author_staff_id=entry.author_staff_id, body=words,
+                               created_at=utcnow()))
+    audit.record(actor=SYSTEM, action="message.call_back_" + outcome, object_type="message",
+                 object_id=entry.message_id)
 
 
 def worker_route(person):
@@ -87,8 +121,10 @@ def reply_route(message):
     if message.reply_channel == ReplyChannel.CALL:
         if person is None or person.phone is None:
             return "They asked for a call back, but no number is on record: it goes on their web thread only"
-        number = crypto.decrypt(person.phone.number_encrypted)
-        return f"They asked for a call back: ring them on {number}, then write here what you told them"
+        # Staff never need the number: we ring it. The last digits let them tell a young person which phone.
+        ending = crypto.decrypt(person.phone.number_encrypted)[-3:]
+        return (f"They asked for a call back: we call their phone (number ending {ending}) in allowed hours and "
+                "read them the answer you write here, trying once more if nobody answers")
     return "On their web thread"
 
 

@@ -77,6 +77,9 @@ def reply_to_message(*, actor, message_id, body, template_id=None):
         message.reply_lock_staff_id = message.reply_lock_expires_at = None
         audit.record(actor=actor, action="message.reply", object_type="message", object_id=message.id,
                      detail={"template_id": str(template_id)} if template_id else None)
+        if reply.delivered_to == "call":
+            audit.record(actor=actor, action="message.call_back", object_type="message", object_id=message.id,
+                         detail={"reply_id": str(reply.id)})
     return reply
 
 

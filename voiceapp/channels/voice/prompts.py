@@ -25,6 +25,11 @@ REPLY_LANDLINE = _l("Do you want an answer? Press 2 for a call back to this numb
 RECORD = _l("After the beep, tell us what you want senior leaders to know. Press the hash key when you finish.")
 RECORDED = _l("Thank you. A senior leader will listen to your message. Goodbye.")
 NOT_HEARD = _l("Sorry, I did not get that.")
+# A call back: we ring the young person and read the answer a senior leader wrote.
+CALL_BACK = _l("Hello, this is Tell Us, We Care from Leeds, calling with our answer to your message. "
+               "Here it is.")
+CALL_BACK_AGAIN = _l("Press 1 to hear it again.")
+CALL_BACK_BYE = _l("Thank you for listening. You can see our answer on the website too. Goodbye.")
 # After a question met silence three times (asked, then asked again twice): where help is, then goodbye.
 SILENT_GOODBYE = _l("We have not heard you, so we will end the call now. Anything you told us is saved. "
                     "If you are in danger, call %(emergency)s. Childline is free on %(childline)s. "

@@ -13,6 +13,7 @@ from voiceapp.channels.twilio_auth import twilio_signed
 from voiceapp.channels.voice import prompts, services
 from voiceapp.extensions import db, limiter
 from voiceapp.i18n import localised, numbers_in_order
+from voiceapp.messaging import calls
 from voiceapp.people import services as people
 from voiceapp.safeguarding import alerts, replies
 from voiceapp.safeguarding import offline
@@ -319,4 +320,43 @@ def transcribed():
     services.add_transcription(recording_sid=request.form.get("RecordingSid", ""),
                                text=request.form.get("TranscriptionText", ""),
                                status=request.form.get("TranscriptionStatus", "completed"))
+    return "", 204
+
+
+def _spoken(language):
+    language = languages.base(language or "en")
+    return language if language in prompts.VOICES else "en"
+
+
+@bp.route("/answer/<uuid:call_id>", methods=["POST"])
+@twilio_signed
+def answer_call(call_id):
+    """A call back we placed: read the written answer, in the young person's language where there is a voice
+    (else English), and offer to read it again."""
+    found = calls.answer_for(call_id)
+    response = VoiceResponse()
+    if found is None:
+        response.hangup()
+        return twiml_response(response)
+    row, body = found
+    spoken = _spoken(row.language)
+    first = request.args.get("again") is None
+    with force_locale(spoken):
+        if first or _digits() == "1":
+            if first:
+                _say(response, prompts.CALL_BACK, spoken)
+            _say(response, body, spoken)
+            gather = response.gather(num_digits=1, action=url_for(".answer_call", call_id=call_id, again=1),
+                                     timeout=8)
+            _say(gather, prompts.CALL_BACK_AGAIN, spoken)
+        _say(response, prompts.CALL_BACK_BYE, spoken)
+        response.hangup()
+    return twiml_response(response)
+
+
+@bp.route("/answer/<uuid:call_id>/status", methods=["POST"])
+@twilio_signed
+def answer_call_status(call_id):
+    """Twilio's status callback for a call back: answered, or not (then it is tried once more)."""
+    calls.record_call_status(call_id=call_id, status=request.form.get("CallStatus", ""))
     return "", 204
