@@ -1,7 +1,7 @@
 """A young person can have their case-system reference, shown only on a safeguarding alert
 
 Revision ID: 60476d468dee
-Revises: fd8c79bcc051
+Revises: 6459533298c9
 Create Date: 2026-12-07 14:48:52.709547
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '60476d468dee'
-down_revision = 'fd8c79bcc051'
+down_revision = '6459533298c9'
 branch_labels = None
 depends_on = None
 
