@@ -64,3 +64,4 @@ def test_the_young_people_s_version_is_written_in_the_reader_s_language_right_to
     assert f"<h1>{heading}</h1>" in html and heading != "What you told us"
     assert did.split("%(theme)s")[0] in html and "You said:" not in html
     assert "young people told us what they think" not in html and "What you talked about most" not in html
+    assert period.describe() not in html       # the period in the reader's language too

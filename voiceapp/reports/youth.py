@@ -1,5 +1,8 @@
 """The young people's version: short plain sentences from the published figures only, in the language of
 whoever asks for it (the current locale)."""
+from datetime import date
+
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 RATING_WORDS = {"kept": "kept", "partly": "partly kept", "not_kept": "not kept", "dont_know": "not sure"}
@@ -74,10 +77,17 @@ def _tell_us(report):
             "satisfaction": tellus["satisfaction"]["cells"], "complaints_by_stage": tellus["complaints_by_stage"]["cells"]}
 
 
+def _period_words(meta):
+    """"1 July 2026 to 31 December 2026" in the reader's language."""
+    first, last = (date.fromisoformat(meta[key]) for key in ("first_day", "last_day"))
+    return _("%(first)s to %(last)s", first=format_date(first, "long"), last=format_date(last, "long"))
+
+
 def young_peoples_version(report):
     """What the councils and young people see: protected figures (themes, promise results, survey answers by
     choice, Tell Us volumes and timeliness, complaints by stage), actions, approved quotes, meetings."""
-    meta = {**report["meta"], "audience": "young_people", "title": "What you told us"}
+    meta = {**report["meta"], "audience": "young_people", "title": "What you told us",
+            "period_words": _period_words(report["meta"])}
     return {
         "meta": meta,
         "took_part": _took_part(report),
