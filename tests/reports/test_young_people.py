@@ -1,4 +1,4 @@
-"""The young people's version is plain English: short sentences at a reading age of about 11."""
+"""The young people's version is plain English (and the reader's own language): short sentences at a reading age of about 11."""
 import re
 from html import unescape
 
@@ -48,3 +48,20 @@ def test_its_sentences_are_short(young_text):
 def test_it_says_what_changed_and_what_c_means(young_text):
     assert "You said: Being heard. We did: Your social worker will now text you back within one day." in young_text
     assert "It means only a few people gave that answer" in young_text
+
+
+@pytest.mark.parametrize("code", ["fa", "ar"])
+def test_the_young_people_s_version_is_written_in_the_reader_s_language_right_to_left(app, hand_worked, period,
+                                                                                      clock, code):
+    from flask_babel import force_locale, gettext
+    clock.move_to("2026-09-01 10:00Z")
+    actions.record_action(actor=SYSTEM, what="Your social worker will now text you back within one day",
+                          who="Head of Service", priority=3, status="done")
+    with app.test_request_context(), force_locale(code):
+        html = render(young_peoples_version(build_report(period, now=NOW)), "html").decode("utf-8")
+        heading, did = gettext("What you told us"), gettext("You said: %(theme)s. We did: %(what)s.")
+    assert f'<html lang="{code}" dir="rtl">' in html
+    assert f"<h1>{heading}</h1>" in html and heading != "What you told us"
+    assert did.split("%(theme)s")[0] in html and "You said:" not in html
+    assert "young people told us what they think" not in html and "What you talked about most" not in html
+    assert period.describe() not in html       # the period in the reader's language too

@@ -8,6 +8,7 @@ from voiceapp.audit.models import AuditEvent
 from voiceapp.extensions import db
 
 NUMBER = "+447911123456"
+CASE_REFERENCE = "LCC/2024-00123"
 
 
 def _alert_for(api_as, **person):
@@ -61,12 +62,39 @@ def test_someone_with_no_number_is_said_so_and_cannot_be_texted(api_as, as_role)
 
 
 def test_the_reference_appears_on_no_message_page(api_as, as_role):
-    young = YoungPersonFactory(phone=NUMBER)
+    young = YoungPersonFactory(phone=NUMBER, case_reference=CASE_REFERENCE)
     sent = api_as(young_person=young).post("/api/v1/me/messages", json={"kind": "unhappy", "body": "Nobody came"}).json
     browser = as_role("senior_leader")
     for path in ("/staff/", "/staff/messages", f"/staff/messages/{sent['id']}"):
         page = browser.get(path).get_data(as_text=True)
         assert f"YP-{young.id.hex[:8].upper()}" not in page and "ending 456" not in page
+        assert CASE_REFERENCE not in page
+
+
+def test_the_case_reference_is_shown_on_the_alert_and_the_look_is_audited(api_as, as_role):
+    _young, alert_id = _alert_for(api_as, phone=NUMBER, case_reference=CASE_REFERENCE)
+    words = text_of(as_role("senior_leader").get(f"/staff/alerts/{alert_id}"))
+    assert f"Case-system reference {CASE_REFERENCE} (find their record with it)" in words
+    assert "use their case-system reference" in words and "safeguarding_alert.identity" in _actions()
+
+
+def test_an_alert_about_someone_with_no_case_reference_says_none_is_recorded(api_as, as_role):
+    _young, alert_id = _alert_for(api_as, phone=NUMBER)
+    assert "Case-system reference None recorded" in text_of(as_role("senior_leader").get(f"/staff/alerts/{alert_id}"))
+
+
+def test_the_case_reference_is_on_no_other_page_or_api_answer(api_as, as_role):
+    young = YoungPersonFactory(phone=NUMBER, case_reference=CASE_REFERENCE)
+    sent = api_as(young_person=young).post("/api/v1/me/messages", json={"kind": "unhappy", "body": "Nobody came"}).json
+    officer, officer_api = as_role("voice_officer"), api_as("voice_officer")
+    pages = [officer.get(path) for path in ("/staff/", "/staff/messages", f"/staff/messages/{sent['id']}",
+                                            "/staff/young-people", f"/staff/young-people/{young.id}", "/staff/audit")]
+    answers = [officer_api.get(path) for path in (f"/api/v1/young-people/{young.id}", f"/api/v1/messages/{sent['id']}",
+                                                  "/api/v1/messages", "/api/v1/audit-events")]
+    answers.append(api_as(young_person=young).get("/api/v1/me"))
+    for response in pages + answers:
+        assert response.status_code == 200 and CASE_REFERENCE not in response.get_data(as_text=True)
+    assert "Held (shown only on a safeguarding alert)" in text_of(pages[4])
 
 
 def test_the_alert_shows_plain_words_and_uk_time(api_as, as_role, clock):

@@ -7,8 +7,9 @@ from voiceapp.auth import codes
 from voiceapp.auth.guards import current_actor, require_role, require_young_person
 from voiceapp.auth.models import Role
 from voiceapp.people import services
-from voiceapp.people.schemas import (InvitationSchema, PhoneLookupSchema, ProfileSchema, ProfileUpdateSchema,
-                                     SetPhoneSchema, WorkerSchema, YoungPersonCreateSchema, YoungPersonStaffSchema)
+from voiceapp.people.schemas import (CaseReferenceSchema, InvitationSchema, PhoneLookupSchema, ProfileSchema,
+                                     ProfileUpdateSchema, SetPhoneSchema, WorkerSchema, YoungPersonCreateSchema,
+                                     YoungPersonStaffSchema)
 
 blp = Blueprint("people", __name__, url_prefix="/api/v1", description="Young people's profiles")
 CASEWORK = (Role.SENIOR_LEADER, Role.VOICE_OFFICER)
@@ -72,6 +73,15 @@ def set_worker(body, young_person_id):
     """Who passes on answers the young person asked to have "through my worker"."""
     return services.set_worker(actor=current_actor(), young_person_id=young_person_id, name=body["worker_name"],
                                email=body["worker_email"])
+
+
+@blp.route("/young-people/<uuid:young_person_id>/case-reference", methods=["PUT"])
+@require_role(*CASEWORK)
+@blp.arguments(CaseReferenceSchema)
+@blp.response(200, YoungPersonStaffSchema)
+def set_case_reference(body, young_person_id):
+    """Their reference in the case system (empty or null removes it): shown only on a safeguarding alert."""
+    return services.set_case_reference(actor=current_actor(), young_person_id=young_person_id, **body)
 
 
 @blp.route("/young-people/<uuid:young_person_id>/invitations", methods=["POST"])

@@ -45,6 +45,9 @@ class YoungPerson(db.Model):
     # Their worker, who passes on answers they asked to have "through my worker" (tellus/notifications.py).
     worker_name = sa.Column(sa.String(120))
     worker_email = sa.Column(sa.String(254))
+    # Their reference in the council's case system, where staff hold it: shown only on a safeguarding alert, so
+    # the duty team can find their record (people/services.py set_case_reference; safeguarding/contact.py).
+    case_reference = sa.Column(sa.String(32))
     voice_group_rows = relationship("YoungPersonVoiceGroup", cascade="all, delete-orphan")
     phone = relationship("PhoneNumber", uselist=False, cascade="all, delete-orphan")
 

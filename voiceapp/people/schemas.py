@@ -28,6 +28,10 @@ class ProfileUpdateSchema(StrictSchema):
     consent_to_contact = fields.Boolean()
 
 
+# A case-system reference: letters, digits, - and / (like LCC/2024-00123), up to 32; nothing else can slip in.
+CASE_REFERENCE = validate.Regexp(r"^[A-Za-z0-9/-]{1,32}$", error="letters, digits, - and / only, up to 32")
+
+
 class YoungPersonCreateSchema(StrictSchema):
     cohort = fields.Enum(Cohort, by_value=True, required=True)
     age_band = fields.Enum(AgeBand, by_value=True, required=True)
@@ -36,6 +40,7 @@ class YoungPersonCreateSchema(StrictSchema):
     consent_to_quote = fields.Boolean(load_default=False)
     consent_to_contact = fields.Boolean(load_default=False)
     phone = fields.String(validate=validate.Length(min=5, max=32))
+    case_reference = fields.String(validate=CASE_REFERENCE)
 
 
 class YoungPersonStaffSchema(StrictSchema):
@@ -51,6 +56,8 @@ class YoungPersonStaffSchema(StrictSchema):
     sms_opted_out = fields.Function(lambda p: p.sms_opted_out_at is not None)
     worker_name = fields.String(allow_none=True)
     worker_email = fields.String(allow_none=True)
+    # Whether one is held, never the reference itself: that is shown only on a safeguarding alert.
+    has_case_reference = fields.Function(lambda p: p.case_reference is not None)
     created_at = when()
 
 
@@ -58,6 +65,12 @@ class WorkerSchema(StrictSchema):
     """The worker who passes on answers the young person asked to have through them."""
     worker_name = fields.String(required=True, validate=validate.Length(min=1, max=120))
     worker_email = fields.Email(required=True, validate=validate.Length(max=254))
+
+
+class CaseReferenceSchema(StrictSchema):
+    """Their reference in the case system, shown only on a safeguarding alert; empty or null removes it."""
+    case_reference = fields.String(required=True, allow_none=True, validate=validate.Regexp(
+        r"^[A-Za-z0-9/-]{0,32}$", error="letters, digits, - and / only, up to 32"))
 
 
 class PhoneLookupSchema(StrictSchema):

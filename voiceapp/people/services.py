@@ -20,11 +20,13 @@ _SENDER_BY_PHONE_HASH = sa.select(YoungPerson.id, YoungPerson.language).join(Pho
 
 
 def create_young_person(*, actor, cohort, age_band, language="en", voice_groups=(),
-                        consent_to_quote=False, consent_to_contact=False, phone=None, phone_from_carrier=False):
+                        consent_to_quote=False, consent_to_contact=False, phone=None, phone_from_carrier=False,
+                        case_reference=None):
     """Register a young person pseudonymously; consents start off (high privacy by default)."""
     with transaction():
         person = YoungPerson(cohort=cohort, age_band=age_band, language=language,
-                             consent_to_quote=consent_to_quote, consent_to_contact=consent_to_contact)
+                             consent_to_quote=consent_to_quote, consent_to_contact=consent_to_contact,
+                             case_reference=(case_reference or "").strip() or None)
         person.set_voice_groups(voice_groups)
         db.session.add(person)
         db.session.flush()
@@ -64,6 +66,16 @@ def set_worker(*, actor, young_person_id, name, email):
     with transaction():
         person.worker_name, person.worker_email = name.strip(), email.strip().lower()
         audit.record(actor=actor, action="young_person.set_worker", object_type="young_person", object_id=person.id)
+    return person
+
+
+def set_case_reference(*, actor, young_person_id, case_reference):
+    """Record (or, empty, remove) their case-system reference, shown only on a safeguarding alert; audited."""
+    person = get_young_person(young_person_id)
+    with transaction():
+        person.case_reference = (case_reference or "").strip() or None
+        audit.record(actor=actor, action="young_person.set_case_reference", object_type="young_person",
+                     object_id=person.id, detail={"held": person.case_reference is not None})
     return person
 
 

@@ -1,4 +1,9 @@
-"""The young people's version: short plain-English sentences from the published figures only."""
+"""The young people's version: short plain sentences from the published figures only, in the language of
+whoever asks for it (the current locale)."""
+from datetime import date
+
+from flask_babel import format_date
+from flask_babel import gettext as _
 
 RATING_WORDS = {"kept": "kept", "partly": "partly kept", "not_kept": "not kept", "dont_know": "not sure"}
 
@@ -10,13 +15,14 @@ def _shown(figure):
 def _took_part(report):
     total = report["participation"]["total"]
     if _shown(total):
-        return f"{total['display']} young people told us what they think."
-    return "A few young people told us what they think."
+        return _("%(number)s young people told us what they think.", number=total["display"])
+    return _("A few young people told us what they think.")
 
 
 def _themes(report):
     ranked = [t for t in report["themes"] if t["rank"] and t["mentions"]["value"]][:3]
-    return [f"{t['short_title']}. You raised this {t['mentions']['display']} times." for t in ranked]
+    return [_("%(theme)s. You raised this %(count)s times.", theme=t["short_title"], count=t["mentions"]["display"])
+            for t in ranked]
 
 
 def _promises(report):
@@ -24,7 +30,8 @@ def _promises(report):
     for p in report["promises"]:
         share = p["shares"]["kept"]
         if _shown(share):
-            lines.append(f"We promised to {p['text']}. {share['display']} of you said we kept it.")
+            lines.append(_("We promised to %(text)s. %(share)s of you said we kept it.", text=p["text"],
+                           share=share["display"]))
     return lines
 
 
@@ -37,8 +44,9 @@ def _survey_lines(report):
         shares = [(o["all"]["share"], o["label"]) for o in q["options"] if _shown(o["all"]["share"])]
         if shares:
             share, label = max(shares, key=lambda s: s[0]["value"])
-            lines.append(f"Of {q['respondents']['all']['display']} of you who answered \"{q['prompt']}\", "
-                         f"{share['display']} said {label}.")
+            lines.append(_("Of %(number)s of you who answered \"%(question)s\", %(share)s said %(answer)s.",
+                           number=q["respondents"]["all"]["display"], question=q["prompt"], share=share["display"],
+                           answer=label))
     return lines
 
 
@@ -69,10 +77,17 @@ def _tell_us(report):
             "satisfaction": tellus["satisfaction"]["cells"], "complaints_by_stage": tellus["complaints_by_stage"]["cells"]}
 
 
+def _period_words(meta):
+    """"1 July 2026 to 31 December 2026" in the reader's language."""
+    first, last = (date.fromisoformat(meta[key]) for key in ("first_day", "last_day"))
+    return _("%(first)s to %(last)s", first=format_date(first, "long"), last=format_date(last, "long"))
+
+
 def young_peoples_version(report):
     """What the councils and young people see: protected figures (themes, promise results, survey answers by
     choice, Tell Us volumes and timeliness, complaints by stage), actions, approved quotes, meetings."""
-    meta = {**report["meta"], "audience": "young_people", "title": "What you told us"}
+    meta = {**report["meta"], "audience": "young_people", "title": "What you told us",
+            "period_words": _period_words(report["meta"])}
     return {
         "meta": meta,
         "took_part": _took_part(report),

@@ -43,7 +43,9 @@ def who_raised(*, actor, alert_id):
             "opted_out": person.sms_opted_out_at is not None,
             # The worker the duty team can ask about them, where one is held (set by staff for "through my
             # worker" replies): the way to the case record without holding the young person's name here.
-            "worker_name": person.worker_name, "worker_email": person.worker_email}
+            "worker_name": person.worker_name, "worker_email": person.worker_email,
+            # Their reference in the council's case system, where staff recorded one: shown here and nowhere else.
+            "case_reference": person.case_reference}
 
 
 def _reachable(alert):

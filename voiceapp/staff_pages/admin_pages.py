@@ -11,7 +11,8 @@ from voiceapp.auth.schemas import StaffUserSchema, StaffUserUpdateSchema
 from voiceapp.database import transaction
 from voiceapp.errors import DomainError
 from voiceapp.people import services as people
-from voiceapp.people.schemas import InvitationSchema, PhoneLookupSchema, YoungPersonCreateSchema, YoungPersonStaffSchema
+from voiceapp.people.schemas import (CaseReferenceSchema, InvitationSchema, PhoneLookupSchema, YoungPersonCreateSchema,
+                                     YoungPersonStaffSchema)
 from voiceapp.promises import services as promises
 from voiceapp.safeguarding.contact import reference
 from voiceapp.staff_pages.blueprint import bp
@@ -21,7 +22,8 @@ from voiceapp.staff_pages.session import staff_page
 
 PERSON_PLAIN = {"cohort": "Choose child in care or care leaver", "age_band": "Choose their age band",
                 "language": "Choose their language", "phone": "Enter a UK mobile number, like 07700 900123",
-                "voice_groups": "Choose from the list"}
+                "voice_groups": "Choose from the list",
+                "case_reference": "Enter their case-system reference: letters, digits, - and / only, up to 32"}
 STAFF_PLAIN = {"email": "Enter their work email address", "display_name": "Enter their name",
                "role": "Choose their role", "password": "Choose a password of 12 characters or more that is "
                "hard to guess", "council": "Choose the council a council member belongs to",
@@ -37,7 +39,7 @@ def young_people():
 
 def _people_page(errors=None, status=200):
     return render_template("staff/young_people.html", title="Young people", errors=errors or {},
-                           typed=posted("cohort", "age_band", "language", "phone")), status
+                           typed=posted("cohort", "age_band", "language", "phone", "case_reference")), status
 
 
 @bp.route("/young-people", methods=["POST"])
@@ -45,7 +47,7 @@ def _people_page(errors=None, status=200):
 def register_young_person():
     """Register a young person pseudonymously, then go to their page to hand them an invitation code."""
     try:
-        body = YoungPersonCreateSchema().load(posted("cohort", "age_band", "language", "phone",
+        body = YoungPersonCreateSchema().load(posted("cohort", "age_band", "language", "phone", "case_reference",
                                                      lists=["voice_groups"]))
         person = people.create_young_person(actor=g.actor, **body)
     except (ValidationError, DomainError) as error:
@@ -67,10 +69,10 @@ def find_young_person():
     return redirect(url_for("staff.young_person", young_person_id=person.id), code=303)
 
 
-def _person_page(young_person_id, invitation=None, status=200):
+def _person_page(young_person_id, invitation=None, status=200, errors=None):
     person = people.view_young_person(actor=g.actor, young_person_id=young_person_id)
     return render_template("staff/young_person.html", title="Young person", person=YoungPersonStaffSchema().dump(person),
-                           reference=reference(person.id), invitation=invitation), status
+                           reference=reference(person.id), invitation=invitation, errors=errors or {}), status
 
 
 @bp.route("/young-people/<uuid:young_person_id>")
@@ -88,6 +90,17 @@ def issue_invitation(young_person_id):
         return _person_page(young_person_id, InvitationSchema().dump({"code": code,
                                                                       "expires_at": invitation.expires_at}))
     return page_or_reason(issued)
+
+
+@bp.route("/young-people/<uuid:young_person_id>/case-reference", methods=["POST"])
+@staff_page(*ADMINS)
+def set_case_reference(young_person_id):
+    """Record their case-system reference (empty removes it); it is shown only on a safeguarding alert."""
+    return act(lambda: people.set_case_reference(
+        actor=g.actor, young_person_id=young_person_id,
+        **CaseReferenceSchema().load({"case_reference": request.form.get("case_reference", "").strip()})),
+        url_for("staff.young_person", young_person_id=young_person_id),
+        lambda **kw: _person_page(young_person_id, **kw), PERSON_PLAIN)
 
 
 @bp.route("/accounts")

@@ -2,6 +2,9 @@
 from importlib import resources
 
 from flask import render_template
+from flask_babel import get_locale
+
+from voiceapp import languages
 
 TEMPLATES = {"board": "reports/board.html", "young_people": "reports/young_people.html"}
 # How the report names each group (the stored names are for machines).
@@ -25,8 +28,10 @@ def to_html(report) -> str:
         charts = all_charts(report)
     theme_names = {str(t["number"]): t["short_title"] for t in report.get("themes", [])}
     withheld = report["meta"]["suppression"]["legend"]
+    lang = languages.base(get_locale())     # the young people's version is in the reader's language
     return render_template(TEMPLATES[audience], r=report, charts=charts, css=_css(), theme_names=theme_names,
-                           withheld_title=withheld, group_names=GROUP_NAMES)
+                           withheld_title=withheld, group_names=GROUP_NAMES, lang=lang,
+                           direction=languages.direction(lang))
 
 
 def _no_fetching(url, *args, **kwargs):
