@@ -60,8 +60,12 @@ def test_the_young_people_s_version_is_written_in_the_reader_s_language_right_to
     with app.test_request_context(), force_locale(code):
         html = render(young_peoples_version(build_report(period, now=NOW)), "html").decode("utf-8")
         heading, did = gettext("What you told us"), gettext("You said: %(theme)s. We did: %(what)s.")
+    with app.test_request_context(), force_locale("en"):
+        english = render(young_peoples_version(build_report(period, now=NOW)), "html").decode("utf-8")
+    assert "make sure you have lots of different people" in english and '<html lang="en" dir="ltr">' in english
     assert f'<html lang="{code}" dir="rtl">' in html
     assert f"<h1>{heading}</h1>" in html and heading != "What you told us"
     assert did.split("%(theme)s")[0] in html and "You said:" not in html
     assert "young people told us what they think" not in html and "What you talked about most" not in html
     assert period.describe() not in html       # the period in the reader's language too
+    assert "make sure you have lots of different people" not in html     # the promise in its translation

@@ -2,8 +2,17 @@
 whoever asks for it (the current locale)."""
 from datetime import date
 
-from flask_babel import format_date
+from uuid import UUID
+
+import sqlalchemy as sa
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
+
+from voiceapp import languages
+from voiceapp.extensions import db
+from voiceapp.promises import services as promises
+from voiceapp.promises.models import Promise
+from voiceapp.surveys.models import SurveyQuestion
 
 RATING_WORDS = {"kept": "kept", "partly": "partly kept", "not_kept": "not kept", "dont_know": "not sure"}
 
@@ -19,40 +28,69 @@ def _took_part(report):
     return _("A few young people told us what they think.")
 
 
-def _themes(report):
+class _Words:
+    """The themes', promises' and survey questions' own words in the reader's language, where they have them
+    (staff write them in English and give each language's words beside it); English otherwise."""
+
+    def __init__(self, report):
+        code = languages.base(get_locale())
+        self.themes = {p.number: (p.translations or {}).get(code) for p in promises.list_priorities()}
+        ids = [UUID(p["id"]) for p in report["promises"]]
+        self.promises = {str(p.id): (p.translations or {}).get(code) for p in db.session.scalars(
+            sa.select(Promise).where(Promise.id.in_(ids)))} if ids else {}
+        ids = [UUID(q["id"]) for q in report["surveys"]]
+        self.questions = {str(q.id): (q.translations or {}).get(code) or {} for q in db.session.scalars(
+            sa.select(SurveyQuestion).where(SurveyQuestion.id.in_(ids)))} if ids else {}
+
+    def theme(self, number, english):
+        return self.themes.get(number) or english
+
+    def promise(self, promise):
+        return self.promises.get(promise["id"]) or promise["text"]
+
+    def question(self, question):
+        return self.questions.get(question["id"], {}).get("prompt") or question["prompt"]
+
+    def option(self, question, index, english):
+        options = self.questions.get(question["id"], {}).get("options") or []
+        return options[index] if index < len(options) and options[index] else english
+
+
+def _themes(report, words):
     ranked = [t for t in report["themes"] if t["rank"] and t["mentions"]["value"]][:3]
-    return [_("%(theme)s. You raised this %(count)s times.", theme=t["short_title"], count=t["mentions"]["display"])
-            for t in ranked]
+    return [_("%(theme)s. You raised this %(count)s times.", theme=words.theme(t["number"], t["short_title"]),
+              count=t["mentions"]["display"]) for t in ranked]
 
 
-def _promises(report):
+def _promises(report, words):
     lines = []
     for p in report["promises"]:
         share = p["shares"]["kept"]
         if _shown(share):
-            lines.append(_("We promised to %(text)s. %(share)s of you said we kept it.", text=p["text"],
+            lines.append(_("We promised to %(text)s. %(share)s of you said we kept it.", text=words.promise(p),
                            share=share["display"]))
     return lines
 
 
-def _survey_lines(report):
+def _survey_lines(report, words):
     """One line per yes/no or single-choice question: its most chosen answer, where that share is shown."""
     lines = []
     for q in report["surveys"]:
         if q["kind"] not in ("yes_no", "single_choice") or not _shown(q["respondents"].get("all")):
             continue
-        shares = [(o["all"]["share"], o["label"]) for o in q["options"] if _shown(o["all"]["share"])]
+        shares = [(o["all"]["share"], i, o["label"]) for i, o in enumerate(q["options"]) if _shown(o["all"]["share"])]
         if shares:
-            share, label = max(shares, key=lambda s: s[0]["value"])
+            share, index, label = max(shares, key=lambda s: s[0]["value"])
+            answer = words.option(q, index, label) if q["kind"] == "single_choice" else label
             lines.append(_("Of %(number)s of you who answered \"%(question)s\", %(share)s said %(answer)s.",
-                           number=q["respondents"]["all"]["display"], question=q["prompt"], share=share["display"],
-                           answer=label))
+                           number=q["respondents"]["all"]["display"], question=words.question(q),
+                           share=share["display"], answer=answer))
     return lines
 
 
-def _actions(report):
-    return [{"theme": a["theme_title"], "theme_number": a["theme"], "what": a["what"], "done": a["status"] == "done"}
-            for a in report["actions"]]
+def _actions(report, words):
+    return [{"theme": words.theme(a["theme"], a["theme_title"]), "theme_number": a["theme"], "what": a["what"],
+             "done": a["status"] == "done"} for a in report["actions"]]
 
 
 def _surveys(report):
@@ -86,6 +124,7 @@ def _period_words(meta):
 def young_peoples_version(report):
     """What the councils and young people see: protected figures (themes, promise results, survey answers by
     choice, Tell Us volumes and timeliness, complaints by stage), actions, approved quotes, meetings."""
+    words = _Words(report)
     meta = {**report["meta"], "audience": "young_people", "title": "What you told us",
             "period_words": _period_words(report["meta"])}
     return {
@@ -93,14 +132,14 @@ def young_peoples_version(report):
         "took_part": _took_part(report),
         "took_part_figure": report["participation"]["total"],
         "themes": report["themes"],
-        "top_themes": _themes(report),
-        "promise_lines": _promises(report),
+        "top_themes": _themes(report, words),
+        "promise_lines": _promises(report, words),
         "promises": [{k: p[k] for k in ("id", "text", "cohort", "theme", "n", "counts", "shares")}
                      for p in report["promises"]],
-        "survey_lines": _survey_lines(report),
+        "survey_lines": _survey_lines(report, words),
         "surveys": _surveys(report),
         "tell_us": _tell_us(report),
-        "you_said_we_did": _actions(report),
+        "you_said_we_did": _actions(report, words),
         "quotes": report["quotes"],
         "councils": report["councils"],
         "meetings": report["meetings"],

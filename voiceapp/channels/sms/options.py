@@ -7,6 +7,7 @@ those words as the reason ("no they never tell me anything").
 """
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from voiceapp.channels.sms import answers
 
@@ -24,6 +25,13 @@ class Answer:
 
 
 def _words(text):
+    return _tokens(str(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text):
+    # Every numbered reply is read against every phrase of its options in every language (hundreds): the
+    # phrases are the same text after text, so each is split into words once per process.
     return tuple(answers.tokens(text))
 
 
