@@ -1,8 +1,10 @@
 """A young person downloads everything we hold and deletes it."""
 import sqlalchemy as sa
 
-from tests.factories import SurveyFactory
+from tests.factories import SurveyFactory, YoungPersonFactory
+from voiceapp.database import transaction
 from voiceapp.extensions import db
+from voiceapp.messaging import calls
 from voiceapp.people import holds
 from voiceapp.people.models import YoungPerson
 from voiceapp.tellus.models import Message
@@ -72,7 +74,25 @@ def test_the_download_covers_every_table_the_inventory_links_to_a_young_person(y
     linked = {name for name, table in inventory["tables"].items() if table["subject_linked"]}
     covered = {"young_people", "young_person_voice_groups", "phone_numbers", "promise_checks", "promise_ratings",
                "messages", "message_replies", "survey_responses", "survey_answers", "survey_answer_choices",
-               "outbound_messages", "inbound_sms", "voice_recordings", "satisfaction_answers", "report_quotes"}
+               "outbound_messages", "inbound_sms", "voice_recordings", "satisfaction_answers", "report_quotes",
+               "outbound_calls"}
     assert linked <= covered, f"add these to the export, then here: {sorted(linked - covered)}"
     data = yp.get("/api/v1/me/export").json
     assert {"profile", "promise_checks", "messages", "survey_responses", "texts_sent_to_you"} <= set(data)
+
+
+def test_the_download_shows_what_staff_recorded_to_reach_them_and_the_calls_we_made(app, api_as):
+    person = YoungPersonFactory(phone="+447911123456")
+    staff = api_as("senior_leader")
+    staff.put(f"/api/v1/young-people/{person.id}/worker", json={"worker_name": "Sam Worker",
+                                                                "worker_email": "sam@example.org"})
+    staff.put(f"/api/v1/young-people/{person.id}/case-reference", json={"case_reference": "LCC/2024-7"})
+    with transaction():
+        calls.place_call(young_person_id=person.id, body="We have changed your contact plan.", language="en",
+                         purpose="call_back", source_type="message_reply", source_id=person.id)
+    data = api_as(young_person=person).get("/api/v1/me/export").json
+    assert data["your_worker"] == {"name": "Sam Worker", "email": "sam@example.org"}
+    assert data["case_reference"] == "LCC/2024-7"
+    [call] = data["calls_to_you"]
+    assert call["purpose"] == "call_back" and call["status"] in {"queued", "calling"} and call["created_at"]
+    assert "We have changed" not in str(data["calls_to_you"])      # the words are in the thread, not the outbox

@@ -23,6 +23,9 @@ class ExportSchema(Schema):
     texts_sent_to_you = fields.List(fields.Dict())
     texts_you_sent = fields.List(fields.Dict())
     your_words_quoted = fields.List(fields.Dict())
+    calls_to_you = fields.List(fields.Dict())
+    your_worker = fields.Dict(allow_none=True)
+    case_reference = fields.String(allow_none=True)
 
 
 class SarInSchema(StrictSchema):

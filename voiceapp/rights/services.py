@@ -9,7 +9,7 @@ from voiceapp.channels.sms.models import InboundSms
 from voiceapp.database import transaction
 from voiceapp.errors import Conflict
 from voiceapp.extensions import db
-from voiceapp.messaging.models import OutboundMessage
+from voiceapp.messaging.models import OutboundCall, OutboundMessage
 from voiceapp.people import holds
 from voiceapp.people import services as people
 from voiceapp.people.schemas import ProfileSchema
@@ -39,6 +39,11 @@ def export_for(young_person_id):
         "phone_on_record": person.phone.masked if person.phone else None,
         "texts_sent_to_you": _texts_sent(person.id),
         "texts_you_sent": _texts_received(person.id),
+        "calls_to_you": _calls_made(person.id),
+        # What staff recorded about them to find and reach them: theirs to see, though no other view shows it.
+        "your_worker": ({"name": person.worker_name, "email": person.worker_email}
+                        if person.worker_name or person.worker_email else None),
+        "case_reference": person.case_reference,
         "your_words_quoted": _quotes(person.id),
     }
 
@@ -63,6 +68,17 @@ def _texts_sent(young_person_id):
                               .where(OutboundMessage.young_person_id == young_person_id)
                               .order_by(OutboundMessage.created_at)).all()
     return [{"purpose": r.purpose, "status": r.status.value, "created_at": r.created_at.isoformat()} for r in rows]
+
+
+def _calls_made(young_person_id):
+    """Calls we made to read them an answer: when and how each ended (the words are in their threads)."""
+    rows = db.session.execute(sa.select(OutboundCall.purpose, OutboundCall.status, OutboundCall.attempts,
+                                        OutboundCall.created_at, OutboundCall.ended_at)
+                              .where(OutboundCall.young_person_id == young_person_id)
+                              .order_by(OutboundCall.created_at)).all()
+    return [{"purpose": r.purpose, "status": r.status.value, "attempts": r.attempts,
+             "created_at": r.created_at.isoformat(), "ended_at": r.ended_at.isoformat() if r.ended_at else None}
+            for r in rows]
 
 
 def erase_me(*, actor):
