@@ -1,4 +1,4 @@
-"""a young person's last text or call outlives its record
+"""A young person's last text or call outlives its record (rights/records.py keeps its moment)
 
 Revision ID: 00646f663238
 Revises: 60476d468dee
@@ -14,9 +14,11 @@ down_revision = '60476d468dee'
 branch_labels = None
 depends_on = None
 
+
 def upgrade():
     with op.batch_alter_table('young_people', schema=None) as batch_op:
         batch_op.add_column(sa.Column('last_contact_at', sa.DateTime(timezone=True), nullable=True))
+
 
 def downgrade():
     with op.batch_alter_table('young_people', schema=None) as batch_op:
