@@ -61,6 +61,34 @@ def skeleton(word: str) -> str:
     return _DOUBLED.sub(r"\1", word) if _DOUBLED.search(word) else word
 
 
+def inflection_keys(word: str, rules: dict[str, tuple[str, ...]], core: int = 3) -> frozenset[tuple[str, str]]:
+    """Keys a word shares with the other forms of the same verb, as (stem+object, person).
+
+    Tense and subject affixes come off, the attached object pronoun is kept ("يضربني", "بيضربني",
+    "ضربوني" and "عميضربوني" share "ضرب+ني"; "ضربها" does not) and the person prefix becomes a mark:
+    "1" for the speaker ("ابعت", "نبيع"), "3" for anyone else ("يبعت", "تبيع"), "" for none (the past
+    tense, "بعت"), so "I send" is not read as "he sends" (see same_person). Each affix is tried on and
+    off; the stem left must keep core letters, so short words ("بنت", "بيت", "امي") are never cut.
+    """
+    objects = [(word, "")] + [(word[:-len(o)], o) for o in rules.get("objects", ()) if word.endswith(o)]
+    found = set()
+    for rest, obj in objects:
+        # Subject endings that could end a noun too ("بنت") come off only before an object pronoun.
+        subjects = rules.get("subjects", ()) + (rules.get("subjects_before_object", ()) if obj else ())
+        stems = {rest} | {rest[:-len(s)] for s in subjects if rest.endswith(s)}
+        stems |= {stem[len(t):] for stem in stems for t in rules.get("tenses", ()) if stem.startswith(t)}
+        marked = {(stem, "") for stem in stems}
+        for mark, persons in (("1", rules.get("speakers", ())), ("3", rules.get("persons", ()))):
+            marked |= {(stem[len(p):], mark) for stem in stems for p in persons if stem.startswith(p)}
+        found.update((f"{stem}+{obj}", mark) for stem, mark in marked if len(stem) >= core)
+    return frozenset(found)
+
+
+def same_person(written: str, listed: str) -> bool:
+    """Whether a written person mark (from inflection_keys) may stand for a listed one."""
+    return not written or not listed or written == listed
+
+
 def strip_prefixes(word: str, prefixes: tuple[str, ...]) -> list[str]:
     """Forms of word with up to two attached prefixes removed (Arabic "و" and, "ب" with, "ال" the)."""
     forms, todo = [], [(word, 0)] if word[:1] in _first_letters(prefixes) else []
