@@ -120,3 +120,10 @@ def test_words_too_long_in_one_language_are_refused_beside_that_language_s_box(a
     assert refused.status_code == 422 and 'id="what_fa-error"' in page
     assert "Say what was done in Farsi/Dari (up to 500 characters)" in text_of(refused)
     assert db.session.query(Action).count() == 0
+
+
+def test_the_list_says_which_languages_an_action_is_written_in(as_role):
+    browser = as_role("voice_officer")
+    browser.post("/staff/actions", {"what": "New leaflet", "who": "Voice team", "priority": "1",
+                                    "what_ar": "نشرة جديدة", "what_sq": "Fletëpalosje e re"})
+    assert "Also written in Arabic, Albanian; other languages get the English." in text_of(browser.get("/staff/actions"))
