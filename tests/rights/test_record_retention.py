@@ -11,10 +11,13 @@ import sqlalchemy as sa
 import yaml
 
 from tests.conftest import twiml_texts
-from tests.factories import StaffFactory, YoungPersonFactory
+from tests.factories import STAFF_PASSWORD, StaffFactory, YoungPersonFactory
 from voiceapp import crypto
 from voiceapp.audit.models import AuditEvent
-from voiceapp.auth.models import AuthSession, Invitation, OneTimeCode
+from voiceapp.auth import passwords
+from voiceapp.auth import services as auth
+from voiceapp.auth.actors import SYSTEM
+from voiceapp.auth.models import AuthSession, Invitation, OneTimeCode, StaffUser
 from voiceapp.channels.sms.models import InboundSms, InboundStatus, SmsConversation
 from voiceapp.channels.voice.models import VoiceCall
 from voiceapp.channel_enum import Channel
@@ -217,4 +220,39 @@ def test_every_table_the_inventory_gives_a_time_has_a_rule_or_says_what_keeps_it
 def test_each_rules_age_matches_the_inventorys_words(rule):
     retention_text = yaml.safe_load(INVENTORY.read_text())["tables"][rule.table]["retention"]
     number, unit = TIMED.search(retention_text).group(0).split()
+    if unit.startswith("year"):
+        number, unit = int(number) * 365, "days"
     assert rule.age == timedelta(**{unit.rstrip("s") + "s": int(number)}), retention_text
+
+
+def test_a_staff_account_disabled_a_year_ago_is_anonymised_and_its_audit_trail_kept(app, clock):
+    leaver, recent_leaver, colleague = StaffFactory(), StaffFactory(), StaffFactory()
+    auth.update_staff(actor=SYSTEM, staff_id=leaver.id, changes={"is_active": False})
+    clock.shift(timedelta(days=300))
+    auth.update_staff(actor=SYSTEM, staff_id=recent_leaver.id, changes={"is_active": False})
+    clock.shift(timedelta(days=66))
+    trail = set(db.session.scalars(sa.select(AuditEvent.id).where(AuditEvent.object_id == leaver.id)))
+
+    run_job(JOB, {})
+
+    db.session.expire_all()
+    gone = db.session.get(StaffUser, leaver.id)
+    assert (gone.display_name, gone.password_hash) == (auth.FORMER_STAFF, "")
+    assert gone.email.endswith("@removed.invalid") and "staff" not in gone.email
+    assert not passwords.verify_password(gone.password_hash, STAFF_PASSWORD)
+    assert trail <= set(db.session.scalars(sa.select(AuditEvent.id).where(AuditEvent.object_id == leaver.id)))
+    assert db.session.get(StaffUser, recent_leaver.id).display_name == recent_leaver.display_name
+    assert db.session.get(StaffUser, colleague.id).email == colleague.email
+
+    second = app.test_cli_runner().invoke(args=["retention", "run"])
+    assert "staff_users: anonymised 0 rows" in second.output
+
+
+def test_a_staff_account_enabled_again_starts_no_retention_clock(app, clock):
+    returner = StaffFactory()
+    auth.update_staff(actor=SYSTEM, staff_id=returner.id, changes={"is_active": False})
+    auth.update_staff(actor=SYSTEM, staff_id=returner.id, changes={"is_active": True})
+    clock.shift(timedelta(days=400))
+    dry = app.test_cli_runner().invoke(args=["retention", "run", "--dry-run"])
+    assert "staff_users: would anonymise 0 rows" in dry.output
+    assert db.session.get(StaffUser, returner.id).disabled_at is None

@@ -26,4 +26,5 @@ def run_retention(dry_run):
         click.echo(f"  kept: young person {young_person_id} ({reason})")
     for table in records.apply_record_retention(dry_run=dry_run).tables:
         held = f"; {table.held} kept by a legal hold" if table.held else ""
-        click.echo(f"{table.table}: {verb} {table.deleted} rows{held}")
+        action = ("would anonymise" if dry_run else "anonymised") if table.anonymised else verb
+        click.echo(f"{table.table}: {action} {table.deleted} rows{held}")

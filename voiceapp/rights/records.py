@@ -13,7 +13,8 @@ import sqlalchemy as sa
 
 from voiceapp.audit import services as audit
 from voiceapp.auth.actors import SYSTEM
-from voiceapp.auth.models import AuthSession, Invitation, OneTimeCode
+from voiceapp.auth import services as auth
+from voiceapp.auth.models import AuthSession, Invitation, OneTimeCode, StaffUser
 from voiceapp.channels.sms.models import InboundSms, InboundStatus, SmsConversation
 from voiceapp.channels.voice.models import VoiceCall
 from voiceapp.database import transaction, utcnow
@@ -39,6 +40,7 @@ class Rule:
     conditions: tuple = ()              # callables giving further where-clauses, built when the rule runs
     legal_hold: bool = False            # ask the legal holds on the row's young person (inventory says so)
     is_contact: bool = False            # the row is a young person's contact: its moment outlives it
+    anonymise: object = None            # ids, now -> None: blank the row instead of deleting it (others point at it)
 
     @property
     def table(self):
@@ -61,13 +63,19 @@ RULES = (
     Rule(OneTimeCode, OneTimeCode.created_at, timedelta(hours=24)),
     Rule(AuthSession, AuthSession.expires_at, timedelta(days=30)),
     Rule(Invitation, sa.func.coalesce(Invitation.redeemed_at, Invitation.expires_at), timedelta(days=30)),
+    # The audit trail and the records staff wrote (replies, notes, invitations) point at the account and must
+    # not change, so a disabled account is anonymised in place rather than deleted.
+    Rule(StaffUser, StaffUser.disabled_at, timedelta(days=365),
+         (lambda: StaffUser.is_active.is_(False), lambda: StaffUser.anonymised_at.is_(None)),
+         anonymise=auth.anonymise_staff),
 )
 
 
 @dataclass
 class TableRun:
     table: str
-    deleted: int = 0          # rows gone (in a dry run: that would go)
+    anonymised: bool = False  # the rule blanks rows rather than deleting them
+    deleted: int = 0          # rows gone or anonymised (in a dry run: that would be)
     held: int = 0             # old enough, kept by a legal hold
 
 
@@ -97,7 +105,7 @@ def _candidates(rule, now, after, batch):
 
 
 def _apply(rule, *, now, dry_run, batch):
-    result = TableRun(table=rule.table)
+    result = TableRun(table=rule.table, anonymised=rule.anonymise is not None)
     after = None
     while True:
         rows = _candidates(rule, now, after, batch)
@@ -114,7 +122,11 @@ def _apply(rule, *, now, dry_run, batch):
             going = [row for row in rows if row[0] not in kept]
             if rule.is_contact:
                 _remember_contact(going)
-            if going:
+            if going and rule.anonymise:
+                rule.anonymise([row[0] for row in going], now=now)
+                audit.record(actor=SYSTEM, action="retention.records_anonymised", object_type=rule.table,
+                             detail={"count": len(going)})
+            elif going:
                 db.session.execute(sa.delete(rule.model).where(rule.model.id.in_([row[0] for row in going]))
                                    .execution_options(synchronize_session=False))
                 audit.record(actor=SYSTEM, action="retention.records_deleted", object_type=rule.table,
