@@ -1,7 +1,7 @@
 """A "you said, we did" action carries its words in each language, as surveys do
 
 Revision ID: b13a5c7e2d41
-Revises: 00646f663238
+Revises: ecfe6e62d620
 Create Date: 2026-12-07 15:45:00.000000
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b13a5c7e2d41'
-down_revision = '00646f663238'
+down_revision = 'ecfe6e62d620'
 branch_labels = None
 depends_on = None
 
