@@ -133,6 +133,20 @@ def test_arabic_verb_forms_keep_who_is_done_to_and_who_does_it():
     assert not screen("بنت", "ar").is_risk and normalise.inflection_keys("بنت", rules) == {("بنت+", "")}
 
 
+@pytest.mark.parametrize("text, category", [
+    ("ra7 yi2tlni hala2 sa3douni", "immediate_danger"),          # يقتلني by its consonants q-t-l-n
+    ("ra7 yedba7ni", "immediate_danger"),                        # يذبحني
+    ("law 2oltelhom 7a yedba7ni", "threat_to_keep_quiet"),
+])
+def test_arabizi_is_read_by_its_consonants_as_the_arabic_words(text, category):
+    assert category in screen(text, "en").categories
+
+
+@pytest.mark.parametrize("text", ["amoot mn el da7k 3ala hal video", "the 3rd time i texted", "khaki trousers"])
+def test_arabizi_reading_leaves_laughter_and_english_alone(text):
+    assert not screen(text).is_risk
+
+
 def test_near_needs_its_companion_phrase():
     assert "harm_by_carer_or_worker" in screen("my carer hits me").categories
     assert "harm_by_carer_or_worker" not in screen("my brother hits me").categories

@@ -84,6 +84,35 @@ def inflection_keys(word: str, rules: dict[str, tuple[str, ...]], core: int = 3)
     return frozenset(found)
 
 
+# Arabizi (Arabic in Latin letters and digits) and Arabic script compared by their consonants: long vowels,
+# hamza and a final ه are not written alike in the two, and letters that sound alike are one class.
+_ARABIC_CONSONANTS = str.maketrans({**dict.fromkeys("\u0627\u0648\u064a\u0649\u0621", ""), "\u0628": "b",
+    "\u062a": "t", "\u062b": "t", "\u062c": "j", "\u062d": "7", "\u062e": "5", "\u062f": "d", "\u0630": "d",
+    "\u0631": "r", "\u0632": "z", "\u0633": "s", "\u0634": "x", "\u0635": "s", "\u0636": "d", "\u0637": "t",
+    "\u0638": "z", "\u0639": "3", "\u063a": "8", "\u0641": "f", "\u0642": "q", "\u0643": "k", "\u0644": "l",
+    "\u0645": "m", "\u0646": "n", "\u0647": "h", "\u06af": "j"})
+_ARABIZI_PAIRS = (("kh", "5"), ("sh", "x"), ("ch", "x"), ("gh", "8"), ("th", "t"), ("dh", "d"))
+_ARABIZI_LETTERS = str.maketrans({**dict.fromkeys("aeiouyw", ""), "g": "j", "c": "k", "p": "b", "v": "f", "6": "t"})
+# Only a word with a digit among its letters ("y2tolni", "3ayez") or "kh" is read as Arabizi, so English is not.
+_ARABIZI_MARK = re.compile(r"[a-z][235789]|[235789][a-z]|kh")
+
+
+def arabic_consonants(word: str) -> str:
+    """An Arabic-script word's consonants ("يقتلني" -> "qtln"), to compare with Arabizi."""
+    return _DOUBLED.sub(r"\1", word.removesuffix("\u0647").translate(_ARABIC_CONSONANTS))
+
+
+def arabizi_consonants(word: str) -> frozenset[str]:
+    """The consonants an Arabizi word may stand for ("yi2tlni" -> "qtln"; 2 is also a bare hamza, 9 also ص)."""
+    if not word.isascii() or not _ARABIZI_MARK.search(word):
+        return frozenset()
+    for pair, letter in _ARABIZI_PAIRS:
+        word = word.replace(pair, letter)
+    word = word.removesuffix("h").translate(_ARABIZI_LETTERS)
+    forms = {word.replace("2", "q").replace("9", "q"), word.replace("2", "").replace("9", "s")}
+    return frozenset(_DOUBLED.sub(r"\1", form) for form in forms if form.isalnum())
+
+
 def same_person(written: str, listed: str) -> bool:
     """Whether a written person mark (from inflection_keys) may stand for a listed one."""
     return not written or not listed or written == listed

@@ -11,7 +11,7 @@ SETTINGS = {"fuzzy_min_length": 5, "wrong_letter_min_length": 9, "two_slips_min_
             "unless_window": 3, "near_window": 8}
 ENTRY_KEYS = {"phrase", "fuzzy", "unless", "near", "alone"}
 FILE_KEYS = {"language", "settings", "prefixes", "article", "endings", "real_words", "one_letter_words",
-             "txt_speak", "lists", "categories", "inflections"}
+             "txt_speak", "lists", "categories", "inflections", "arabizi"}
 INFLECTION_KEYS = {"tenses", "speakers", "persons", "subjects", "subjects_before_object", "objects"}
 # Limits that keep a hostile or broken message (one 64 KB "word") from tying screening up.
 
@@ -42,6 +42,7 @@ class LexiconFile:
     article: str = ""
     one_letter_words: tuple[str, ...] = ()
     inflections: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    arabizi: bool = False
     entries: list[Entry] = field(default_factory=list)
     variants: list[tuple[tuple[str, ...], int]] = field(default_factory=list)
 
@@ -58,6 +59,7 @@ def read_lexicon(language: str, data: dict, categories: tuple[str, ...]) -> Lexi
         real_words=frozenset(words("real_words")), txt={}, article=fold(_text(data.get("article") or "", "article")),
         one_letter_words=tuple(words("one_letter_words")))
     lexicon.inflections = _inflections(language, data.get("inflections") or {})
+    lexicon.arabizi = data.get("arabizi", False) is True
     for key, value in (data.get("txt_speak") or {}).items():
         written = tokens(_text(key, "txt_speak"))
         if len(written) != 1:
