@@ -38,6 +38,9 @@ class Language:
     # force its otherwise GSM-7 texts into UCS-2 (Albanian), or push a one-segment UCS-2 text into two.
     # None: each text's own pattern ("EEE d MMM", "Mon 23 Nov") in the language's words.
     sms_date: str | None = None
+    # Letters outside GSM 03.38 that every text to a speaker is sent without, so it stays GSM-7 (160 a
+    # segment, not UCS-2's 70): Albanian's ë and ç are written e and c on phones, and read the same.
+    sms_fold: dict[str, str] = field(default_factory=dict)
 
 
 # Twilio <Say>: Amazon Polly and Google voices (https://www.twilio.com/docs/voice/twiml/say/text-speech).
@@ -101,8 +104,10 @@ REGISTRY: tuple[Language, ...] = (
                        "help": ("giúp", "giup", "giúp tôi", "giup toi", "trợ giúp", "tro giup", "cứu", "cuu"),
                        "menu": ("danh mục", "danh muc"),
                        "unsafe": ("không an toàn", "khong an toan", "ko an toan")}),
-    # Albanian's nëntor, hën and mër carry ë (not GSM-7): its texts write dates as numbers, "23.11".
-    Language("sq", "Albanian", "Shqip", sms_date="d.M",
+    # Albanian's nëntor, hën and mër carry ë (not GSM-7): its texts write dates as numbers, "23.11", and every
+    # text to an Albanian speaker is sent with ë/ç as e/c (sms_form), so all of them go as GSM-7.
+    Language("sq", "Albanian", "Shqip", sms_date="d.M", sms_encoding=GSM7,
+             sms_fold={"ë": "e", "Ë": "E", "ç": "c"},
              words=("albanian", "shqip", "shqipe", "sq", "shqiptar"),
              greetings=("përshëndetje", "pershendetje", "tungjatjeta", "tung", "ç'kemi", "çkemi", "ckemi"),
              keywords={"opt_out": ("ndalo", "ndal"),
@@ -130,6 +135,15 @@ BY_CODE = {language.code: language for language in REGISTRY}
 CODES = tuple(BY_CODE)
 TRANSLATED = tuple(code for code in CODES if code != "en")   # the languages content carries translations for
 DEFAULT = "en"
+
+
+def sms_form(text, code):
+    """The text as it is texted to a speaker of the language: its sms_fold letters replaced (Albanian ë→e,
+    ç→c), whoever wrote it; unchanged for a language without a fold or not registered."""
+    language = get(code)
+    if not isinstance(text, str) or language is None or not language.sms_fold:
+        return text
+    return text.translate(str.maketrans(language.sms_fold))
 
 
 def sms_name(code):

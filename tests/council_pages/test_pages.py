@@ -257,3 +257,19 @@ def test_what_staff_wrote_keeps_its_own_direction_in_a_right_to_left_page(signed
     signed_in.get("/language/fa?next=/council/")
     page = signed_in.get("/council/meetings").get_data(as_text=True)
     assert "<bdi>Why do workers change so often?</bdi>" in page and "<bdi>We are hiring.</bdi>" in page
+
+
+def test_what_leads_did_shows_an_action_in_the_member_s_language_where_it_was_written_in_it(signed_in, api_as):
+    signed_in.post("/council/priorities/mark", {"priority": "3", "period": PERIOD})
+    officer = api_as("voice_officer")
+    action = officer.post("/api/v1/actions", json={
+        "what": "Workers ring back within a day", "who": "Head of Service", "priority": 3,
+        "what_translations": {"ar": "يتصل العاملون خلال يوم"}}).json
+    mark = officer.get(f"/api/v1/councils/reports/{PERIOD}/priorities").json[0]
+    officer.post(f"/api/v1/councils/priorities/{mark['id']}/actions", json={"action_id": action["id"]})
+    signed_in.get("/language/ar?next=/council/")
+    arabic = text_of(signed_in.get("/council/what-leads-did"))
+    signed_in.get("/language/fa?next=/council/")
+    farsi = text_of(signed_in.get("/council/what-leads-did"))
+    assert "يتصل العاملون خلال يوم" in arabic and "Workers ring back within a day" not in arabic
+    assert "Workers ring back within a day" in farsi

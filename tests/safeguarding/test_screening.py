@@ -115,6 +115,38 @@ def test_unless_works_in_arabic_with_prefixes_attached():
     assert not screen("عندي سكينة صغيرة للفواكه", "ar").is_risk  # "للفواكه": ل + ال + fruit
 
 
+@pytest.mark.parametrize("text", [
+    "بيضربني ابوي", "ضربني ابوي", "عميضربني ابوي", "حيضربني ابوي", "سيضربني ابي", "ابوي ضربوني",
+    "بيضربوني اهلي", "ابوي راح يضربني",
+])
+def test_one_listed_form_of_an_arabic_verb_stands_for_its_other_forms(text):
+    assert "physical_abuse" in screen(text, "ar").categories
+
+
+def test_arabic_verb_forms_keep_who_is_done_to_and_who_does_it():
+    rules = screening._lexicon("ar").file.inflections
+    keys = lambda word: {key for key, _ in normalise.inflection_keys(word, rules)}  # noqa: E731
+    assert "ضرب+ني" in keys("بيضربوني") & keys("ضربني") & keys("عميضربني")
+    assert keys("ضربها").isdisjoint(keys("ضربني"))                                  # hit her is not hit me
+    assert not screen("لازم ابعت صوري لبطاقة الطالب", "ar").is_risk                # I send is not he sends
+    assert not screen("ميت من الضحك على الفيديو", "ar").is_risk                     # laughter is not laughs at
+    assert not screen("بنت", "ar").is_risk and normalise.inflection_keys("بنت", rules) == {("بنت+", "")}
+
+
+@pytest.mark.parametrize("text, category", [
+    ("ra7 yi2tlni hala2 sa3douni", "immediate_danger"),          # يقتلني by its consonants q-t-l-n
+    ("ra7 yedba7ni", "immediate_danger"),                        # يذبحني
+    ("law 2oltelhom 7a yedba7ni", "threat_to_keep_quiet"),
+])
+def test_arabizi_is_read_by_its_consonants_as_the_arabic_words(text, category):
+    assert category in screen(text, "en").categories
+
+
+@pytest.mark.parametrize("text", ["amoot mn el da7k 3ala hal video", "the 3rd time i texted", "khaki trousers"])
+def test_arabizi_reading_leaves_laughter_and_english_alone(text):
+    assert not screen(text).is_risk
+
+
 def test_near_needs_its_companion_phrase():
     assert "harm_by_carer_or_worker" in screen("my carer hits me").categories
     assert "harm_by_carer_or_worker" not in screen("my brother hits me").categories
@@ -228,6 +260,7 @@ def test_every_lexicon_loads_and_has_a_corpus():
     ({"txt_speak": {"two words": "x"}}, "single word"),
     ({"txtspeak": {"u": "you"}}, "unknown section"),
     ({"settings": {"fuzzy_min_lenght": 5}}, "unknown section or setting"),
+    ({"inflections": {"suffixes": ["ني"]}}, "inflections: unknown part"),
 ])
 def test_a_mistake_in_a_lexicon_file_is_reported_plainly(data, problem):
     with pytest.raises(ValueError, match=problem.replace("(", r"\(").replace(")", r"\)")):

@@ -101,3 +101,22 @@ def test_the_report_reads_in_the_browser(as_role):
 def test_a_download_in_another_format_is_refused_as_a_page(as_role):
     refused = as_role("board_member").get("/staff/report/download?period=2026-H1&format=docx")
     assert refused.status_code == 422 and refused.mimetype == "text/html"
+
+
+def test_an_action_is_recorded_with_its_words_in_other_languages_and_an_empty_box_is_left_out(as_role):
+    browser = as_role("voice_officer")
+    done = browser.post("/staff/actions", {"what": "Family time moved to weekends", "who": "Fostering service",
+                                           "priority": "2", "what_ar": "نقل وقت العائلة إلى عطلة نهاية الأسبوع",
+                                           "what_fa": " "})
+    assert done.status_code == 303
+    assert db.session.query(Action).one().what_translations == {"ar": "نقل وقت العائلة إلى عطلة نهاية الأسبوع"}
+
+
+def test_words_too_long_in_one_language_are_refused_beside_that_language_s_box(as_role):
+    refused = as_role("voice_officer").post("/staff/actions", {"what": "Family time moved to weekends",
+                                                               "who": "Fostering service", "priority": "2",
+                                                               "what_fa": "ک" * 501})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and 'id="what_fa-error"' in page
+    assert "Say what was done in Farsi/Dari (up to 500 characters)" in text_of(refused)
+    assert db.session.query(Action).count() == 0

@@ -31,6 +31,8 @@ class StaffUser(db.Model):
     priority_id = sa.Column(sa.Uuid, sa.ForeignKey("strategic_priorities.id"))
     password_hash = sa.Column(sa.String(255), nullable=False)
     is_active = sa.Column(sa.Boolean, nullable=False, default=True)
+    disabled_at = sa.Column(UTCDateTime)        # when it was last disabled: the 1-year retention clock
+    anonymised_at = sa.Column(UTCDateTime)      # name, email and password removed a year after disabling
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     priority = relationship("StrategicPriority")
 

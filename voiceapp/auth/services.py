@@ -186,6 +186,8 @@ def update_staff(*, actor, staff_id, changes):
     _check_role_fields(changes.get("role", user.role), changes.get("council", user.council),
                        changes.get("priority_id", user.priority_id))
     with transaction():
+        if "is_active" in changes and changes["is_active"] != user.is_active:
+            user.disabled_at = None if changes["is_active"] else utcnow()
         for key, value in changes.items():
             if key == "password":
                 user.password_hash = passwords.hash_password(value)
@@ -196,3 +198,16 @@ def update_staff(*, actor, staff_id, changes):
         audit.record(actor=actor, action="staff.update", object_type="staff_user", object_id=user.id,
                      detail={"fields": sorted(changes)})
     return user
+
+
+FORMER_STAFF = "Former staff member"
+
+
+def anonymise_staff(staff_ids, *, now):
+    """A year after disabling, a staff account keeps only its key, role and dates: the audit trail and the records
+    they wrote point at the row, so it stays, but nobody can tell from it who they were or sign in as them."""
+    for staff_id in staff_ids:
+        db.session.execute(sa.update(StaffUser).where(StaffUser.id == staff_id, StaffUser.is_active.is_(False))
+                           .values(display_name=FORMER_STAFF, email=f"former-{staff_id.hex}@removed.invalid",
+                                   password_hash="", anonymised_at=now)
+                           .execution_options(synchronize_session=False))

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from voiceapp import crypto
+from voiceapp import crypto, languages
 from voiceapp.database import new_id, utcnow
 from voiceapp.extensions import db
 from voiceapp.i18n import text_in_order
@@ -25,14 +25,13 @@ class BulkResult:
 def queue_bulk_sms(*, audience, body, purpose, valid_for=None):
     """Queue `body` to every young person whose id `audience` (a select of ids) yields, in the caller's
     transaction: opted-out people get nothing, paused people's texts are held, the rest are paced from the end
-    of quiet hours."""
+    of quiet hours. Each copy goes in the SMS form of its young person's language (Albanian without ë/ç)."""
     body = text_in_order(body)
     rows = recipients.contacts(audience)
     result, now = BulkResult(), utcnow()
     paused = _paused_ids([r.id for r in rows])
-    gap = timedelta(seconds=segments.segments(body) * policy.seconds_per_segment())
     slot = _first_slot(policy.earliest_send(now, direct_reply=False, urgent=False))
-    body_encrypted = crypto.encrypt(body)    # one ciphertext serves every copy of the same text
+    forms = {}    # one ciphertext serves every copy of the same text
     batch = []
     for row in rows:
         if row.number_encrypted is None:
@@ -40,16 +39,25 @@ def queue_bulk_sms(*, audience, body, purpose, valid_for=None):
         elif row.sms_opted_out_at is not None:
             result.opted_out += 1
         else:
-            queued = _row(row, body_encrypted, purpose, now, slot, valid_for, segments.segments(body))
+            body_encrypted, parts = _form(forms, body, row.language)
+            queued = _row(row, body_encrypted, purpose, now, slot, valid_for, parts)
             if row.id in paused:
                 # Held, not dropped: released when their open message or alert is dealt with.
                 queued["status"], result.paused = OutboundStatus.HELD, result.paused + 1
             batch.append(queued)
-            slot += gap
+            slot += timedelta(seconds=parts * policy.seconds_per_segment())
     for start in range(0, len(batch), CHUNK):
         db.session.execute(sa.insert(OutboundMessage), batch[start:start + CHUNK])
     result.queued = len(batch) - result.paused
     return result
+
+
+def _form(forms, body, language):
+    """(ciphertext, segments) of the text in the SMS form of a language, made once per distinct form."""
+    text = languages.sms_form(body, language)
+    if text not in forms:
+        forms[text] = (crypto.encrypt(text), segments.segments(text))
+    return forms[text]
 
 
 def _row(row, body_encrypted, purpose, now, slot, valid_for, parts):

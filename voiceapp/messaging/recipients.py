@@ -6,7 +6,8 @@ KEY = "voiceapp_recipients"
 
 
 def register_directory(app, directory):
-    """directory.contact(id) -> row with number_encrypted (or None) and sms_opted_out_at, or None if unknown;
+    """directory.contact(id) -> row with number_encrypted (or None), sms_opted_out_at and language (the text's
+    SMS form follows it), or None if unknown;
     directory.contacts(audience) -> such rows, with id, for a select of ids; directory.mark_opted_out(id)."""
     app.extensions[KEY] = directory
 

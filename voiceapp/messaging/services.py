@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from voiceapp import crypto
+from voiceapp import crypto, languages
 from voiceapp.database import utcnow
 from voiceapp.extensions import db
 from voiceapp.i18n import text_in_order
@@ -25,13 +25,15 @@ register_call_outcome = calls.register_call_outcome
 
 def send_sms(*, body, purpose, young_person_id=None, to=None, direct_reply=False, urgent=False, valid_for=None):
     """Queue an SMS in the caller's transaction: never to an opted-out young person; held in quiet hours
-    unless it is a direct reply or urgent; paced to the sender's rate; dropped if still unsent after valid_for."""
+    unless it is a direct reply or urgent; paced to the sender's rate; dropped if still unsent after valid_for.
+    It goes in the SMS form of the young person's language (or, to a number alone, the language it is written in)."""
     body = text_in_order(body)
     person = recipients.contact(young_person_id)
     if person is not None:
         if person.number_encrypted is None:
             return None
         to = crypto.decrypt(person.number_encrypted)
+    body = languages.sms_form(body, person.language if person is not None else languages.written_in(body))
     now = utcnow()
     row = OutboundMessage(young_person_id=young_person_id, to_encrypted=crypto.encrypt(to),
                           body_encrypted=crypto.encrypt(body), purpose=purpose, direct_reply=direct_reply,

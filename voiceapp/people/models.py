@@ -42,6 +42,8 @@ class YoungPerson(db.Model):
     sms_opted_out_at = sa.Column(UTCDateTime)
     created_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
     erased_at = sa.Column(UTCDateTime)
+    # The latest text or call whose own record record-level retention has since deleted (rights/records.py).
+    last_contact_at = sa.Column(UTCDateTime)
     # Their worker, who passes on answers they asked to have "through my worker" (tellus/notifications.py).
     worker_name = sa.Column(sa.String(120))
     worker_email = sa.Column(sa.String(254))

@@ -7,7 +7,8 @@ from voiceapp.people.models import PhoneNumber, YoungPerson
 
 
 def _select():
-    return (sa.select(YoungPerson.id, YoungPerson.sms_opted_out_at, PhoneNumber.number_encrypted)
+    return (sa.select(YoungPerson.id, YoungPerson.sms_opted_out_at, PhoneNumber.number_encrypted,
+                      YoungPerson.language)
             .outerjoin(PhoneNumber, PhoneNumber.young_person_id == YoungPerson.id))
 
 

@@ -36,6 +36,8 @@ class Action(db.Model):
     __tablename__ = "report_actions"
     id = id_column()
     what = sa.Column(sa.String(500), nullable=False)
+    # What was done in each language staff wrote it in ({"ar": "...", "fa": "..."}): English is `what`.
+    what_translations = sa.Column(sa.JSON, nullable=False, default=dict, server_default="{}")
     who = sa.Column(sa.String(120), nullable=False)
     due_on = sa.Column(sa.Date)
     done_on = sa.Column(sa.Date)
@@ -49,6 +51,16 @@ class Action(db.Model):
     told_young_people_at = sa.Column(UTCDateTime)
     told_count = sa.Column(sa.Integer, nullable=False, default=0)
     priority = relationship("StrategicPriority", lazy="joined")
+
+    def what_in(self, code):
+        """What was done in the language given, where staff wrote it; in English otherwise."""
+        return what_in(self.what, self.what_translations, code)
+
+
+def what_in(english, translations, code):
+    """An action's words in a language (its base code: "fa_AF" reads "fa"), or the English."""
+    code = str(code or "").replace("-", "_").split("_")[0].lower()
+    return (translations or {}).get(code) or english
 
 
 class QuoteStatus(str, enum.Enum):

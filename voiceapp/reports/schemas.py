@@ -1,6 +1,7 @@
 """Bodies for the report API: report requests, keyword rules, actions, quotes and council views."""
 from marshmallow import fields, validate
 
+from voiceapp import languages
 from voiceapp.auth.models import Council
 from voiceapp.reports.models import ActionStatus, MeetingKind, NoticeChoice, QuoteSource, QuoteStatus
 from voiceapp.schemas import StrictSchema, day, text, when
@@ -40,8 +41,15 @@ class RuleSchema(StrictSchema):
     is_active = fields.Boolean()
 
 
+def what_translations(**extra):
+    """What was done in each registered language other than English, each up to 500 characters."""
+    return fields.Dict(keys=fields.String(validate=validate.OneOf(languages.TRANSLATED)),
+                       values=fields.String(validate=validate.Length(max=500)), **extra)
+
+
 class ActionInSchema(StrictSchema):
     what = text(500, required=True)
+    what_translations = what_translations(load_default=dict)
     who = text(120, required=True)
     priority = fields.Integer(**THEME)
     message_id = fields.UUID(allow_none=True)
@@ -53,6 +61,7 @@ class ActionInSchema(StrictSchema):
 
 class ActionChangeSchema(StrictSchema):
     what = text(500)
+    what_translations = what_translations()
     who = text(120)
     priority = fields.Integer(**THEME)
     due_on = day(allow_none=True)
@@ -68,6 +77,7 @@ class ActionFilterSchema(StrictSchema):
 class ActionSchema(StrictSchema):
     id = fields.UUID()
     what = fields.String()
+    what_translations = fields.Dict(keys=fields.String(), values=fields.String())
     who = fields.String()
     priority = fields.Function(lambda a: a.priority.number)
     message_id = fields.UUID(allow_none=True)

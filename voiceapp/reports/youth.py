@@ -12,6 +12,7 @@ from voiceapp import languages
 from voiceapp.extensions import db
 from voiceapp.promises import services as promises
 from voiceapp.promises.models import Promise
+from voiceapp.reports.models import what_in
 from voiceapp.surveys.models import SurveyQuestion
 
 RATING_WORDS = {"kept": "kept", "partly": "partly kept", "not_kept": "not kept", "dont_know": "not sure"}
@@ -89,7 +90,9 @@ def _survey_lines(report, words):
 
 
 def _actions(report, words):
-    return [{"theme": words.theme(a["theme"], a["theme_title"]), "theme_number": a["theme"], "what": a["what"],
+    code = languages.base(get_locale())
+    return [{"theme": words.theme(a["theme"], a["theme_title"]), "theme_number": a["theme"],
+             "what": what_in(a["what"], a.get("what_translations"), code),
              "done": a["status"] == "done"} for a in report["actions"]]
 
 

@@ -33,8 +33,11 @@ _CONTACTS = ((InboundSms.young_person_id, InboundSms.received_at), (VoiceCall.yo
 
 
 def last_contact():
-    """A select of (young_person_id, last contact): the latest of joining and everything they sent."""
-    moments = [sa.select(YoungPerson.id.label("yp"), YoungPerson.created_at.label("at"))]
+    """A select of (young_person_id, last contact): the latest of joining and everything they sent, counting
+    texts and calls whose own records have since gone (YoungPerson.last_contact_at)."""
+    moments = [sa.select(YoungPerson.id.label("yp"), YoungPerson.created_at.label("at")),
+               sa.select(YoungPerson.id.label("yp"), YoungPerson.last_contact_at.label("at"))
+               .where(YoungPerson.last_contact_at.is_not(None))]
     moments += [sa.select(person.label("yp"), at.label("at")).where(person.is_not(None)) for person, at in _CONTACTS]
     every = sa.union_all(*moments).subquery()
     return sa.select(every.c.yp, sa.func.max(every.c.at).label("last")).group_by(every.c.yp)

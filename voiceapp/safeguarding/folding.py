@@ -61,6 +61,63 @@ def skeleton(word: str) -> str:
     return _DOUBLED.sub(r"\1", word) if _DOUBLED.search(word) else word
 
 
+def inflection_keys(word: str, rules: dict[str, tuple[str, ...]], core: int = 3) -> frozenset[tuple[str, str]]:
+    """Keys a word shares with the other forms of the same verb, as (stem+object, person).
+
+    Tense and subject affixes come off, the attached object pronoun is kept ("يضربني", "بيضربني",
+    "ضربوني" and "عميضربوني" share "ضرب+ني"; "ضربها" does not) and the person prefix becomes a mark:
+    "1" for the speaker ("ابعت", "نبيع"), "3" for anyone else ("يبعت", "تبيع"), "" for none (the past
+    tense, "بعت"), so "I send" is not read as "he sends" (see same_person). Each affix is tried on and
+    off; the stem left must keep core letters, so short words ("بنت", "بيت", "امي") are never cut.
+    """
+    objects = [(word, "")] + [(word[:-len(o)], o) for o in rules.get("objects", ()) if word.endswith(o)]
+    found = set()
+    for rest, obj in objects:
+        # Subject endings that could end a noun too ("بنت") come off only before an object pronoun.
+        subjects = rules.get("subjects", ()) + (rules.get("subjects_before_object", ()) if obj else ())
+        stems = {rest} | {rest[:-len(s)] for s in subjects if rest.endswith(s)}
+        stems |= {stem[len(t):] for stem in stems for t in rules.get("tenses", ()) if stem.startswith(t)}
+        marked = {(stem, "") for stem in stems}
+        for mark, persons in (("1", rules.get("speakers", ())), ("3", rules.get("persons", ()))):
+            marked |= {(stem[len(p):], mark) for stem in stems for p in persons if stem.startswith(p)}
+        found.update((f"{stem}+{obj}", mark) for stem, mark in marked if len(stem) >= core)
+    return frozenset(found)
+
+
+# Arabizi (Arabic in Latin letters and digits) and Arabic script compared by their consonants: long vowels,
+# hamza and a final ه are not written alike in the two, and letters that sound alike are one class.
+_ARABIC_CONSONANTS = str.maketrans({**dict.fromkeys("\u0627\u0648\u064a\u0649\u0621", ""), "\u0628": "b",
+    "\u062a": "t", "\u062b": "t", "\u062c": "j", "\u062d": "7", "\u062e": "5", "\u062f": "d", "\u0630": "d",
+    "\u0631": "r", "\u0632": "z", "\u0633": "s", "\u0634": "x", "\u0635": "s", "\u0636": "d", "\u0637": "t",
+    "\u0638": "z", "\u0639": "3", "\u063a": "8", "\u0641": "f", "\u0642": "q", "\u0643": "k", "\u0644": "l",
+    "\u0645": "m", "\u0646": "n", "\u0647": "h", "\u06af": "j"})
+_ARABIZI_PAIRS = (("kh", "5"), ("sh", "x"), ("ch", "x"), ("gh", "8"), ("th", "t"), ("dh", "d"))
+_ARABIZI_LETTERS = str.maketrans({**dict.fromkeys("aeiouyw", ""), "g": "j", "c": "k", "p": "b", "v": "f", "6": "t"})
+# Only a word with a digit among its letters ("y2tolni", "3ayez") or "kh" is read as Arabizi, so English is not.
+_ARABIZI_MARK = re.compile(r"[a-z][235789]|[235789][a-z]|kh")
+
+
+def arabic_consonants(word: str) -> str:
+    """An Arabic-script word's consonants ("يقتلني" -> "qtln"), to compare with Arabizi."""
+    return _DOUBLED.sub(r"\1", word.removesuffix("\u0647").translate(_ARABIC_CONSONANTS))
+
+
+def arabizi_consonants(word: str) -> frozenset[str]:
+    """The consonants an Arabizi word may stand for ("yi2tlni" -> "qtln"; 2 is also a bare hamza, 9 also ص)."""
+    if not word.isascii() or not _ARABIZI_MARK.search(word):
+        return frozenset()
+    for pair, letter in _ARABIZI_PAIRS:
+        word = word.replace(pair, letter)
+    word = word.removesuffix("h").translate(_ARABIZI_LETTERS)
+    forms = {word.replace("2", "q").replace("9", "q"), word.replace("2", "").replace("9", "s")}
+    return frozenset(_DOUBLED.sub(r"\1", form) for form in forms if form.isalnum())
+
+
+def same_person(written: str, listed: str) -> bool:
+    """Whether a written person mark (from inflection_keys) may stand for a listed one."""
+    return not written or not listed or written == listed
+
+
 def strip_prefixes(word: str, prefixes: tuple[str, ...]) -> list[str]:
     """Forms of word with up to two attached prefixes removed (Arabic "و" and, "ب" with, "ال" the)."""
     forms, todo = [], [(word, 0)] if word[:1] in _first_letters(prefixes) else []

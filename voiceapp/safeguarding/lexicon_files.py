@@ -11,7 +11,8 @@ SETTINGS = {"fuzzy_min_length": 5, "wrong_letter_min_length": 9, "two_slips_min_
             "unless_window": 3, "near_window": 8}
 ENTRY_KEYS = {"phrase", "fuzzy", "unless", "near", "alone"}
 FILE_KEYS = {"language", "settings", "prefixes", "article", "endings", "real_words", "one_letter_words",
-             "txt_speak", "lists", "categories"}
+             "txt_speak", "lists", "categories", "inflections", "arabizi"}
+INFLECTION_KEYS = {"tenses", "speakers", "persons", "subjects", "subjects_before_object", "objects"}
 # Limits that keep a hostile or broken message (one 64 KB "word") from tying screening up.
 
 
@@ -40,6 +41,8 @@ class LexiconFile:
     txt: dict[str, tuple[str, ...]]
     article: str = ""
     one_letter_words: tuple[str, ...] = ()
+    inflections: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    arabizi: bool = False
     entries: list[Entry] = field(default_factory=list)
     variants: list[tuple[tuple[str, ...], int]] = field(default_factory=list)
 
@@ -55,6 +58,8 @@ def read_lexicon(language: str, data: dict, categories: tuple[str, ...]) -> Lexi
         endings={fold(_text(k, "endings")): fold(_text(v, "endings")) for k, v in (data.get("endings") or {}).items()},
         real_words=frozenset(words("real_words")), txt={}, article=fold(_text(data.get("article") or "", "article")),
         one_letter_words=tuple(words("one_letter_words")))
+    lexicon.inflections = _inflections(language, data.get("inflections") or {})
+    lexicon.arabizi = data.get("arabizi", False) is True
     for key, value in (data.get("txt_speak") or {}).items():
         written = tokens(_text(key, "txt_speak"))
         if len(written) != 1:
@@ -67,6 +72,16 @@ def read_lexicon(language: str, data: dict, categories: tuple[str, ...]) -> Lexi
         for item in items or ():
             _read_entry(lexicon, category, item if isinstance(item, dict) else {"phrase": item}, lists)
     return lexicon
+
+
+def _inflections(language: str, data: dict) -> dict[str, tuple[str, ...]]:
+    """The verb affixes a lexicon's words are also read without (see folding.inflection_keys)."""
+    if set(data) - INFLECTION_KEYS:
+        raise ValueError(f"{language} inflections: unknown part {sorted(set(data) - INFLECTION_KEYS)}; "
+                         f"use {sorted(INFLECTION_KEYS)}")
+    # Longest first, so "وني" is tried before "ني".
+    return {part: tuple(sorted((fold(_text(a, f"inflections {part}")) for a in affixes or ()), key=len, reverse=True))
+            for part, affixes in data.items()}
 
 
 def _read_entry(lexicon: LexiconFile, category: str, item: dict, lists: dict) -> None:

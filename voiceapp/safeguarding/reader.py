@@ -6,7 +6,9 @@ import itertools
 
 from rapidfuzz.distance import OSA, Indel
 
-from voiceapp.safeguarding.folding import LONGEST_GLUED, LONGEST_WORD, SlipIndex, segment, skeleton, strip_prefixes
+from voiceapp.safeguarding.folding import (LONGEST_GLUED, LONGEST_WORD, SlipIndex, arabic_consonants, arabizi_consonants,
+                                           inflection_keys, same_person, segment,
+                                           skeleton, strip_prefixes)
 from voiceapp.safeguarding.lexicon_files import LexiconFile
 
 
@@ -29,6 +31,23 @@ class Reader:
         for word in vocab:
             skeletons.setdefault(skeleton(word), []).append(word)
         self.skeletons = {k: tuple(v) for k, v in skeletons.items()}
+        # Other forms of the same verb ("بيشغلوني" / "يشغلني" / "شغلوني"), where the lexicon lists its affixes.
+        inflected: dict[str, set[tuple[str, str]]] = {}
+        for word in vocab if file.inflections else ():
+            for key, person in inflection_keys(word, file.inflections):
+                inflected.setdefault(key, set()).add((word, person))
+        self.inflected = {k: tuple(v) for k, v in inflected.items()}
+        # Arabizi read by its consonants: "yedba7ni" is "يذبحني", "2oltelhom" "قلتلهم" (4 consonants or more:
+        # with fewer, "da7k" (laughter) would read as "ضحك" (laughed at)).
+        consonants: dict[str, set[str]] = {}
+        for word in vocab if file.arabizi else ():
+            if not word.isascii() and len(key := arabic_consonants(word)) >= 4:
+                consonants.setdefault(key, set()).add(word)
+        self.consonants = {k: tuple(v) for k, v in consonants.items()}
+        # A word with the article is a noun ("الضحك" laughter), never a form of a verb ("يضحك" laughs).
+        article = file.article
+        self.noun_prefixes = tuple(p for p in file.prefixes if article and (article in p or p == article[-1] * 2))
+        self.verb_prefixes = tuple(p for p in file.prefixes if p not in self.noun_prefixes)
         self.reading = functools.lru_cache(maxsize=50_000)(self._reading)
         self.candidates = functools.lru_cache(maxsize=50_000)(self._candidates)
         self.slips = functools.lru_cache(maxsize=50_000)(self._slips)
@@ -49,9 +68,11 @@ class Reader:
             # Dropped endings are the commonest txt-speak of all ("cuttin", "sleepin").
             if token.endswith(ending) and token[:-len(ending)] + becomes in self.known:
                 return (token[:-len(ending)] + becomes,), ()
-        # A lexicon word with a prefix stuck on ("بالسوسايد"), or only a slip away from one, is one word,
+        # A lexicon word with a prefix stuck on ("بالسوسايد"), another form of a lexicon verb ("عميضربني"),
+        # or only a slip away from one, is one word,
         # not several glued together.
-        prefixed = any(form in self.vocab for form in strip_prefixes(token, self.file.prefixes))
+        prefixed = any(form in self.vocab for form in strip_prefixes(token, self.file.prefixes)) \
+            or bool(self._inflected(token) or self._arabizi(token))
         pieces = None if prefixed or self.slips(token) or len(token) > LONGEST_GLUED else segment(token, self.pieces)
         if pieces is None:
             return (token,), ()
@@ -74,12 +95,26 @@ class Reader:
                 if form in self.vocab:
                     close.add(form)
                 close.update(self.skeletons.get(skeleton(form), ()))
-        found = set(close)
+        found = set(close) | self._inflected(word) | self._arabizi(word)
         # Slips are looked for in the word as written and with one prefix off ("بتذلني" -> "تذلني" ~ "ذلني").
         for form in [word, *(word[len(p):] for p in self.file.prefixes if word.startswith(p))]:
             if form not in self.file.real_words:
                 found |= self.slips(form)
         return tuple(found), tuple(close)
+
+    def _inflected(self, word: str) -> set[str]:
+        """Lexicon words that are another form of the same verb, as written or with prefixes off."""
+        if not self.inflected or word.startswith(self.noun_prefixes or "\0"):
+            return set()
+        return {listed for form in [word, *strip_prefixes(word, self.verb_prefixes)]
+                for key, person in inflection_keys(form, self.file.inflections)
+                for listed, listed_person in self.inflected.get(key, ()) if same_person(person, listed_person)}
+
+    def _arabizi(self, word: str) -> set[str]:
+        """Arabic-script lexicon words an Arabizi word may be written for."""
+        if not self.consonants:
+            return set()
+        return {listed for key in arabizi_consonants(word) for listed in self.consonants.get(key, ())}
 
     def _slips(self, word: str) -> frozenset[str]:
         """Lexicon words this word may be a misspelling of, measured with rapidfuzz.

@@ -3,6 +3,7 @@ board report to read in the browser or download as HTML, PDF or CSV."""
 from flask import Response, g, render_template, request, url_for
 from marshmallow import ValidationError
 
+from voiceapp import languages
 from voiceapp.database import utcnow
 from voiceapp.errors import DomainError
 from voiceapp.promises import services as promises
@@ -20,7 +21,10 @@ from voiceapp.staff_pages.session import staff_page
 ACTION_PLAIN = {"what": "Say what was done or will be done (up to 500 characters)",
                 "who": "Say who is doing it (up to 120 characters)", "priority": "Choose the priority it answers",
                 "due_on": "Enter the date it is due, like 2026-12-31", "done_on": "Enter the date it was done",
-                "status": "Choose where it has got to"}
+                "status": "Choose where it has got to",
+                **{f"what_{code}": f"Say what was done in {languages.BY_CODE[code].english} (up to 500 characters), "
+                                   "or leave it empty for English" for code in languages.TRANSLATED}}
+ACTION_FIELDS = ("what", "who", "priority", "due_on", "done_on", "status", "message_id")
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'"
 
 
@@ -75,15 +79,34 @@ def _actions_again(errors=None, status=200):
     listed = ActionSchema(many=True).dump(actions.list_actions(**args))
     return render_template("staff/actions.html", title="You said, we did", actions=listed, args=args,
                            priorities=promises.list_priorities(), errors=errors or {},
-                           typed=posted("what", "who", "priority", "due_on", "done_on", "status", "message_id"),
+                           typed=posted(*ACTION_FIELDS, *(f"what_{code}" for code in languages.TRANSLATED)),
+                           translated=[languages.BY_CODE[code] for code in languages.TRANSLATED],
                            may_write=g.actor.has_role(*ACTION_WRITERS)), status
+
+
+def _action_form():
+    """The form as the API's body: each language's box (what_ar, what_fa...) goes in what_translations."""
+    body = posted(*ACTION_FIELDS)
+    body["what_translations"] = {code: request.form[f"what_{code}"] for code in languages.TRANSLATED
+                                 if request.form.get(f"what_{code}", "").strip()}
+    return body
+
+
+def _load_action(body):
+    """The schema's refusal of one language's words goes beside that language's box."""
+    try:
+        return ActionInSchema().load(body)
+    except ValidationError as error:
+        messages = dict(error.messages)
+        for code, reasons in (messages.pop("what_translations", None) or {}).items():
+            messages[f"what_{code}"] = reasons
+        raise ValidationError(messages) from None
 
 
 @bp.route("/actions", methods=["POST"])
 @staff_page(*ACTION_WRITERS)
 def record_action():
-    return act(lambda: actions.record_action(actor=g.actor, **ActionInSchema().load(
-                   posted("what", "who", "priority", "due_on", "done_on", "status", "message_id"))),
+    return act(lambda: actions.record_action(actor=g.actor, **_load_action(_action_form())),
                url_for("staff.action_list"), _actions_again, ACTION_PLAIN)
 
 

@@ -23,7 +23,7 @@ from voiceapp.database import new_id, transaction, utcnow
 from voiceapp.errors import DomainError
 from voiceapp.extensions import db
 from voiceapp.jobs import enqueue
-from voiceapp.languages import written_in
+from voiceapp.languages import sms_form, written_in
 from voiceapp.people import phones
 from voiceapp.people import services as people
 from voiceapp.safeguarding import alerts, parts, replies
@@ -142,7 +142,7 @@ def handle_inbound(row):
             if not _is_unscreened_keyword(row.body) and (is_risk(row.body, language) or _alerted(row)):
                 # The crisis reply goes first, in the same response, whatever else the conversation says.
                 texts = [replies.crisis_reply(language)] + texts
-            reply = messages(*texts)
+            reply = messages(*(sms_form(text, language) for text in texts))
             _mark(row, InboundStatus.PROCESSED, reply)
         return reply
     except Exception:
@@ -180,8 +180,10 @@ def holding_reply(*, risk, language="en"):
     """What a young person hears when we could not finish: a polite holding reply, or the crisis reply."""
     with force_locale(language):
         if risk:
-            return messages(replies.crisis_reply(language), str(prompts.HOLDING))
-        return messages(str(prompts.HOLDING))
+            texts = (replies.crisis_reply(language), str(prompts.HOLDING))
+        else:
+            texts = (str(prompts.HOLDING),)
+        return messages(*(sms_form(text, language) for text in texts))
 
 
 def receive(*, message_sid, phone, body, num_segments=1, via_fallback=False, error_code=None):

@@ -67,8 +67,13 @@ def _check_promise(promise_id):
         raise Invalid(_l("No such promise"), field="promise_id", reason="not a promise")
 
 
+def _written(translations):
+    """The languages staff wrote the action in, trimmed; a blank box is no translation (English is used)."""
+    return {code: words.strip() for code, words in (translations or {}).items() if words and words.strip()}
+
+
 def record_action(*, actor, what, who, priority=None, message_id=None, promise_id=None, due_on=None,
-                  status=ActionStatus.PLANNED, done_on=None):
+                  status=ActionStatus.PLANNED, done_on=None, what_translations=None):
     """Record what was done (or will be) about a theme, and who does it; priority leads for their theme."""
     _check_message(message_id)
     _check_promise(promise_id)
@@ -76,7 +81,8 @@ def record_action(*, actor, what, who, priority=None, message_id=None, promise_i
     _check_may_act(actor, priority_id)
     now = utcnow()
     with transaction():
-        action = Action(what=what.strip(), who=who.strip(), priority_id=priority_id, message_id=message_id,
+        action = Action(what=what.strip(), what_translations=_written(what_translations), who=who.strip(),
+                        priority_id=priority_id, message_id=message_id,
                         promise_id=promise_id, due_on=due_on, status=status, created_by_id=actor.id,
                         done_on=done_on or (_today(now) if status == ActionStatus.DONE else None),
                         created_at=now, updated_at=now)
@@ -96,6 +102,8 @@ def change_action(*, actor, action_id, changes):
     _check_may_act(actor, action.priority_id)
     _check_promise(changes.get("promise_id"))
     _check_message(changes.get("message_id"))
+    if "what_translations" in changes:
+        changes["what_translations"] = _written(changes["what_translations"])
     if "priority" in changes:
         changes["priority_id"] = promises.priority_by_number(changes.pop("priority")).id
         _check_may_act(actor, changes["priority_id"])
@@ -131,7 +139,7 @@ def _text_for(person, action):
     with force_locale(person.language):
         theme = (action.priority.translations or {}).get(person.language) or action.priority.short_title
         return gettext("You told us about %(theme)s. You said, we did: %(what)s",
-                       theme=theme, what=action.what)
+                       theme=theme, what=action.what_in(person.language))
 
 
 def tell_young_people(*, actor, action_id):
@@ -161,7 +169,7 @@ def actions_in(period):
              .where(Action.created_at < period.ends_before,
                     sa.or_(Action.done_on.is_(None), Action.done_on >= period.first))
              .order_by(Action.status, Action.created_at, Action.id))
-    return [{"what": a.what, "who": a.who, "status": a.status.value, "theme": a.priority.number,
+    return [{"what": a.what, "what_translations": dict(a.what_translations or {}), "who": a.who, "status": a.status.value, "theme": a.priority.number,
              "theme_title": a.priority.short_title, "due_on": _iso(a.due_on), "done_on": _iso(a.done_on),
              "about_a_promise": a.promise_id is not None, "about_a_message": a.message_id is not None,
              "told_on": _iso(a.told_young_people_at and _today(a.told_young_people_at)),
