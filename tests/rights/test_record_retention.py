@@ -16,7 +16,7 @@ from voiceapp import crypto
 from voiceapp.audit.models import AuditEvent
 from voiceapp.auth import passwords
 from voiceapp.auth import services as auth
-from voiceapp.auth.actors import SYSTEM
+from voiceapp.auth.actors import SYSTEM, Actor
 from voiceapp.auth.models import AuthSession, Invitation, OneTimeCode, StaffUser
 from voiceapp.channels.sms.models import InboundSms, InboundStatus, SmsConversation
 from voiceapp.channels.voice.models import VoiceCall
@@ -28,6 +28,8 @@ from voiceapp.messaging.models import CallStatus, OutboundCall, OutboundEmail, O
 from voiceapp.people import holds
 from voiceapp.people.models import YoungPerson
 from voiceapp.rights import records, retention
+from voiceapp.rights import requests as sar
+from voiceapp.rights.models import SubjectAccessRequest
 from voiceapp.safeguarding import alerts
 from voiceapp.safeguarding.models import AlertStatus
 
@@ -256,3 +258,19 @@ def test_a_staff_account_enabled_again_starts_no_retention_clock(app, clock):
     dry = app.test_cli_runner().invoke(args=["retention", "run", "--dry-run"])
     assert "staff_users: would anonymise 0 rows" in dry.output
     assert db.session.get(StaffUser, returner.id).disabled_at is None
+
+
+def test_a_subject_access_request_goes_2_years_after_it_was_completed_and_an_open_one_stays(app, clock, twilio):
+    staff = StaffFactory()
+    worker = Actor(kind="staff", id=staff.id, role=staff.role)
+    person = YoungPersonFactory(phone="07911 123451")
+    answered = sar.record_request(actor=worker, young_person_id=person.id, received_on=utcnow().date())
+    sar.complete_request(actor=worker, request_id=answered.id)
+    still_open = sar.record_request(actor=worker, young_person_id=person.id, received_on=utcnow().date())
+    clock.shift(timedelta(days=729))
+    answered_later = sar.record_request(actor=worker, young_person_id=person.id, received_on=utcnow().date())
+    sar.complete_request(actor=worker, request_id=answered_later.id)
+    clock.shift(timedelta(days=2))
+    twiml_texts(twilio.sms("hi", phone="+447911123451"))        # still in touch, so the 2-year rule keeps them
+    run_job(JOB, {})
+    assert _ids(SubjectAccessRequest) == {still_open.id, answered_later.id}

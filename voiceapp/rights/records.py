@@ -22,6 +22,7 @@ from voiceapp.extensions import db
 from voiceapp.messaging.models import CallStatus, OutboundCall, OutboundEmail, OutboundMessage, OutboundStatus
 from voiceapp.people import holds
 from voiceapp.people.models import YoungPerson
+from voiceapp.rights.models import SarStatus, SubjectAccessRequest
 from voiceapp.safeguarding import alerts
 
 BATCH = 1000
@@ -63,6 +64,8 @@ RULES = (
     Rule(OneTimeCode, OneTimeCode.created_at, timedelta(hours=24)),
     Rule(AuthSession, AuthSession.expires_at, timedelta(days=30)),
     Rule(Invitation, sa.func.coalesce(Invitation.redeemed_at, Invitation.expires_at), timedelta(days=30)),
+    Rule(SubjectAccessRequest, SubjectAccessRequest.completed_at, timedelta(days=730),
+         (lambda: SubjectAccessRequest.status == SarStatus.COMPLETED,)),
     # The audit trail and the records staff wrote (replies, notes, invitations) point at the account and must
     # not change, so a disabled account is anonymised in place rather than deleted.
     Rule(StaffUser, StaffUser.disabled_at, timedelta(days=365),
