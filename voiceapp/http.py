@@ -7,6 +7,7 @@ import secrets
 import flask_babel
 
 from flask import abort, g, request
+from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from voiceapp import i18n, logs
@@ -83,7 +84,20 @@ def security_headers(response):
     return response
 
 
+class CookieSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, with the signing serializer built once for the keys in use instead of on
+    every request: every Twilio webhook paid for building it, with no cookie to read."""
+
+    def get_signing_serializer(self, app):
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        built = getattr(self, "_built", None)
+        if built is None or built[0] != keys:
+            built = self._built = (keys, super().get_signing_serializer(app))
+        return built[1]
+
+
 def register(app):
+    app.session_interface = CookieSessions()
     hops = int(app.config.get("PROXY_HOPS") or 0)
     if hops:
         # Trust exactly the configured proxies; anything further left in X-Forwarded-For is the client's claim.

@@ -130,9 +130,27 @@ def parse_rating(body, language=None):
     if value is not None or not isinstance(body, str):
         return value
     said = _without_fillers(_words(body))
-    words = [tuple(w for code in answers.RATING_WORDS.values() for w in code[rating]) for rating in RATING_OPTIONS]
-    found = _meanings(said, words, exact=True) if len(said) == 1 else set()
+    if len(said) != 1:
+        return None
+    # A one-word reply matches a one-word rating phrase within one slip, so only phrases one letter shorter,
+    # as long, or one longer can match: read from an index built once, not every phrase of every language.
+    word, by_length = said[0], _rating_words_by_length()
+    found = {number for length in (len(word) - 1, len(word), len(word) + 1)
+             for phrase, number in by_length.get(length, ()) if _one_slip(word, phrase)}
     return RATING_OPTIONS[found.pop() - 1] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _rating_words_by_length():
+    """Every one-word rating phrase in every language with its option (1-based), grouped by length."""
+    by_length = {}
+    for number, rating in enumerate(RATING_OPTIONS, 1):
+        for code in answers.RATING_WORDS.values():
+            for phrase in code[rating]:
+                words = _words(phrase)
+                if len(words) == 1:
+                    by_length.setdefault(len(words[0]), []).append((words[0], number))
+    return by_length
 
 
 def read_rating(body, language=None):

@@ -8,16 +8,15 @@ import logging
 from datetime import timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from flask import current_app
 from flask_babel import force_locale
 from sqlalchemy.exc import IntegrityError
 
 from voiceapp import crypto, signals
 from voiceapp.channel_enum import Channel
-from voiceapp.channels.sms import conversation, prompts, redaction
+from voiceapp.channels.sms import conversation, prompts, redaction, state
 from voiceapp.channels.sms.keywords import Keyword, match_keyword
-from voiceapp.channels.sms.models import InboundSms, InboundStatus, SmsConversation
+from voiceapp.channels.sms.models import InboundSms, InboundStatus
 from voiceapp.channels.sms.turn import Turn
 from voiceapp.channels.twiml import messages
 from voiceapp.database import new_id, transaction, utcnow
@@ -38,15 +37,6 @@ _INSERT = sa.insert(_INBOUND)
 _MARK = sa.update(_INBOUND).where(_INBOUND.c.id == sa.bindparam("row_id")).values(
     status=sa.bindparam("new_status"), reply=sa.bindparam("new_reply"), attempts=_INBOUND.c.attempts + 1)
 _BY_MESSAGE_SID = sa.select(InboundSms).where(InboundSms.message_sid == sa.bindparam("sid"))
-_CONVERSATION_FOR_UPDATE = sa.select(SmsConversation).where(
-    SmsConversation.phone_hash == sa.bindparam("phone_hash")).with_for_update()
-
-
-def _insert_for(session):
-    """INSERT ... ON CONFLICT for the database in use (PostgreSQL and SQLite both have it)."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(SmsConversation.__table__)
-
 
 def _phone_hash(number):
     try:
@@ -174,20 +164,14 @@ def _mark(row, status, reply=None):
 
 
 def _converse(row, phone):
-    conversation_row = db.session.scalar(_CONVERSATION_FOR_UPDATE, {"phone_hash": row.phone_hash})
-    if conversation_row is None:
-        # Two texts from a new number can arrive together: whichever inserts second finds the row there and
-        # waits on its lock, rather than failing on the unique phone hash.
-        db.session.execute(_insert_for(db.session).values(
-            id=new_id(), phone_hash=row.phone_hash, flow="menu", state={}, privacy_notice_sent=False,
-            updated_at=utcnow()).on_conflict_do_nothing(index_elements=["phone_hash"]))
-        conversation_row = db.session.scalar(_CONVERSATION_FOR_UPDATE, {"phone_hash": row.phone_hash})
+    conversation_row = state.lock(row.phone_hash)
     # Read the person only now, under the conversation's lock: a text a moment earlier (STOP, a language
     # word) may have changed them.
     person = people.find_by_phone_hash(row.phone_hash) if row.young_person_id is None else people.get_young_person(
         row.young_person_id, fresh=True)
     turn = Turn(conversation=conversation_row, person=person, text=row.body, phone=phone, now=utcnow())
     texts = conversation.handle(turn)
+    state.save(conversation_row)
     language = turn.person.language if turn.person else (conversation_row.language or "en")
     return texts, language
 

@@ -15,6 +15,12 @@ bp = Blueprint("twilio_sms", __name__, url_prefix="/twilio")
 limiter.exempt(bp)   # a 429 to Twilio is a lost message (error 11217)
 
 
+@limiter.request_filter
+def _not_limited():
+    """The limiter's first question, so an exempt text skips its per-request look through every limit."""
+    return request.blueprint == bp.name
+
+
 def _clean(form):
     """NUL cannot be stored in any database text column; nothing else a phone sends is changed."""
     return {key: value.replace("\x00", "") for key, value in form.items()}
